@@ -1,0 +1,121 @@
+"""Abbreviations: pair long forms with the short forms defined for them.
+
+Implements the algorithm of Schwartz & Hearst (2003), "A simple algorithm for identifying
+abbreviation definitions in biomedical text" (Pacific Symposium on Biocomputing): a short form in
+parentheses after a candidate long form is matched character by character from the end, each
+character of the short form found in the long form, the first one at the start of a word. So
+"Variational Score Distillation (VSD)" and "SwiftBrushv2 (SBv2)" pair up, and a later bare "VSD" can
+be resolved to the concept the paper defined.
+
+The algorithm is the two pure functions ``abbreviation_pairs`` and ``best_long_form``; the component
+stores pairs of character offsets in ``doc._.abbreviations`` (plain integers, so documents cross
+process boundaries intact).
+
+Examples
+--------
+>>> text = "We build on Variational Score Distillation (VSD) and improve VSD."
+>>> [(text[a:b], text[c:d]) for a, b, c, d in abbreviation_pairs(text)]
+[('Variational Score Distillation', 'VSD')]
+"""
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["abbreviation_pairs", "best_long_form", "AbbreviationDetector"]
+
+if not Doc.has_extension("abbreviations"):
+    Doc.set_extension("abbreviations", default=None)
+
+_PAREN = re.compile(r"\(([^()]{1,40})\)")
+_WORD = re.compile(r"\S+")
+# Where a long form cannot reach back across: a sentence end, a colon or semicolon, a bracket.
+_BARRIER = re.compile(r"[.!?;:](?:\s|$)|[()\[\]]")
+
+
+def _short_form_candidate(inner):
+    """The short form inside parentheses, or None: 2-10 characters, at most two words, a letter,
+    starting with a letter or digit (Schwartz & Hearst's conditions)."""
+    candidate = re.split(r"[;,]\s", inner, maxsplit=1)[0].strip()
+    if not 2 <= len(candidate) <= 12 or len(candidate.split()) > 2:
+        return None
+    if not candidate[0].isalnum() or not any(ch.isalpha() for ch in candidate):
+        return None
+    if candidate.lower() in ("e.g", "i.e", "e.g.", "i.e.", "ours", "see", "etc"):
+        return None
+    return candidate
+
+
+def best_long_form(short, long):
+    """The shortest suffix of ``long`` that contains every letter and digit of ``short`` in order,
+    the first one at the start of a word; None when there is none.
+
+    >>> best_long_form("SBv2", "distill SwiftBrushv2")
+    'SwiftBrushv2'
+    """
+    s = len(short) - 1
+    l = len(long) - 1
+    while s >= 0:
+        ch = short[s].lower()
+        if not ch.isalnum():
+            s -= 1
+            continue
+        while l >= 0 and (long[l].lower() != ch or (s == 0 and l > 0 and long[l - 1].isalnum())):
+            l -= 1
+        if l < 0:
+            return None
+        l -= 1
+        s -= 1
+    start = long.rfind(" ", 0, l + 1) + 1
+    return long[start:]
+
+
+def abbreviation_pairs(text):
+    """Yield (long start, long end, short start, short end) character offsets for each definition."""
+    for match in _PAREN.finditer(text):
+        short = _short_form_candidate(match.group(1))
+        if short is None:
+            continue
+        short_start = match.start(1) + match.group(1).index(short)
+        # Candidate long form: up to min(|S| + 5, 2|S|) words before the parenthesis, in one clause.
+        before_end = match.start()
+        window_start = max(0, before_end - 300)
+        window = text[window_start:before_end]
+        barrier = None
+        for barrier in _BARRIER.finditer(window):
+            pass
+        if barrier is not None:
+            window_start += barrier.end()
+            window = text[window_start:before_end]
+        words = list(_WORD.finditer(window))
+        max_words = min(len(short) + 5, 2 * len(short))
+        words = words[-max_words:]
+        if not words:
+            continue
+        long_start = window_start + words[0].start()
+        candidate = text[long_start:before_end].rstrip()
+        if short.lower() in candidate.lower().split():
+            continue
+        long = best_long_form(short, candidate)
+        if long is None or len(long) <= len(short):
+            continue
+        long_end = long_start + len(candidate)
+        yield long_end - len(long), long_end, short_start, short_start + len(short)
+
+
+class AbbreviationDetector:
+    """spaCy component: ``doc._.abbreviations`` = list of (long start, long end, short start,
+    short end) character offsets, in text order."""
+
+    def __init__(self, name="graphbuild_abbreviations"):
+        self.name = name
+
+    def __call__(self, doc):
+        doc._.abbreviations = list(abbreviation_pairs(doc.text))
+        return doc
+
+
+@Language.factory("graphbuild_abbreviations")
+def make_abbreviation_detector(nlp, name):
+    return AbbreviationDetector(name)

@@ -1,0 +1,185 @@
+"""Gazetteers: known names of benchmarks, methods, models and tasks, kept as data files.
+
+An entry is one JSON line in spaCy's pattern form, ``{"label": "BENCHMARK", "pattern": "MATH500",
+"id": "MATH-500"}``: ``pattern`` is a surface form, ``id`` the concept's canonical name (its key is
+``concept_key(id)``), so aliases are extra lines sharing an ``id``. Plain-text lists (task phrases,
+stop lists) hold one entry per line, ``#`` starting a comment. Users extend the built-in lists with
+files of their own (``--gazetteer PATH``), which are read the same way.
+
+``GazetteerMatcher`` is the spaCy component that finds the entries of one label in a text: two
+phrase matchers, one on lowercase forms and one exact for all-capital entries such as "MATH" or
+"ARC" whose lowercase forms are ordinary words.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+from itertools import product
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span
+
+from extractors.normalize import concept_key
+
+__all__ = [
+    "DATA_DIR",
+    "GazetteerEntry",
+    "GazetteerError",
+    "read_entries",
+    "read_list",
+    "surface_variants",
+    "GazetteerMatcher",
+]
+
+DATA_DIR = Path(__file__).parent / "data"
+
+_CHUNK_BOUNDARY = re.compile(r"[\s_-]+|(?<=[^\W\d_])(?=\d)")
+
+
+class GazetteerError(ValueError):
+    """A gazetteer file is unreadable or has a malformed line (the message names file and line)."""
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One surface form of a known concept."""
+
+    label: str
+    pattern: str
+    id: str
+    case_sensitive: bool = False
+
+    @property
+    def key(self):
+        return concept_key(self.id)
+
+
+def read_entries(path, label=None):
+    """Read a JSON Lines gazetteer; keep only entries of ``label`` when given."""
+    path = Path(path)
+    entries = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise GazetteerError(f"{path}: cannot read gazetteer ({error})") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            obj = json.loads(line)
+            if label is not None and str(obj.get("label", "")).upper() != label:
+                continue
+            entry = GazetteerEntry(
+                label=str(obj["label"]).upper(),
+                pattern=str(obj["pattern"]),
+                id=str(obj.get("id") or obj["pattern"]),
+                case_sensitive=bool(obj.get("case_sensitive", False)),
+            )
+        except (json.JSONDecodeError, KeyError, TypeError) as error:
+            raise GazetteerError(
+                f'{path}:{number}: not a gazetteer entry ({error}); expected {{"label": ..., '
+                f'"pattern": ..., "id": ...}}'
+            ) from None
+        if not entry.pattern.strip() or not entry.key:
+            raise GazetteerError(f"{path}:{number}: empty pattern or id")
+        if label is None or entry.label == label:
+            entries.append(entry)
+    return entries
+
+
+def read_list(path):
+    """Read a one-entry-per-line list, skipping blank lines and ``#`` comments."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise GazetteerError(f"{path}: cannot read list ({error})") from None
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def surface_variants(pattern, limit=27):
+    """Spellings of ``pattern`` that differ only in separators.
+
+    >>> sorted(surface_variants("ImageNet-1K"))
+    ['ImageNet 1K', 'ImageNet-1K', 'ImageNet1K']
+    """
+    chunks = [c for c in _CHUNK_BOUNDARY.split(pattern) if c]
+    if len(chunks) < 2:
+        return {pattern}
+    variants = {pattern}
+    joints = len(chunks) - 1
+    if 3**joints <= limit:
+        for joiners in product(("", " ", "-"), repeat=joints):
+            variants.add(chunks[0] + "".join(j + c for j, c in zip(joiners, chunks[1:])))
+    else:
+        for joiner in ("", " ", "-"):
+            variants.add(joiner.join(chunks))
+    return variants
+
+
+def _is_all_caps(pattern):
+    letters = [ch for ch in pattern if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+class GazetteerMatcher:
+    """Find the entries of one gazetteer label and add them to ``doc.spans[spans_key]``.
+
+    Each span gets the entry's label and ``span.id_`` = the concept key of the entry's ``id``. The
+    component is empty until ``initialize`` loads its data files.
+    """
+
+    def __init__(self, nlp, name, label, spans_key, files):
+        self.nlp = nlp
+        self.name = name
+        self.label = label
+        self.spans_key = spans_key
+        self.files = tuple(files)
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.canonical = {}  # concept key -> canonical name
+
+    def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
+        """Load the built-in data files and any user-supplied ones (JSON Lines or plain lists)."""
+        entries = []
+        for file in (*[DATA_DIR / f for f in self.files], *map(Path, extra_files)):
+            if file.suffix == ".jsonl":
+                entries.extend(read_entries(file, self.label))
+            else:
+                entries.extend(GazetteerEntry(self.label, p, p) for p in read_list(file))
+        self.add_entries(entries)
+
+    def add_entries(self, entries):
+        lower, exact = {}, {}
+        for entry in entries:
+            self.canonical.setdefault(entry.key, entry.id)
+            for variant in surface_variants(entry.pattern):
+                target = exact if entry.case_sensitive or _is_all_caps(variant) else lower
+                target.setdefault(variant, entry.key)
+        for table, matcher in ((lower, self.lower), (exact, self.exact)):
+            by_key = {}
+            for variant, key in table.items():
+                by_key.setdefault(key, []).append(variant)
+            for key, variants in by_key.items():
+                matcher.add(key, list(self.nlp.tokenizer.pipe(variants)))
+
+    def __call__(self, doc):
+        spans = []
+        for matcher in (self.lower, self.exact):
+            for match_id, start, end in matcher(doc):
+                span = Span(doc, start, end, label=self.label)
+                span.id = match_id
+                spans.append(span)
+        group = doc.spans.get(self.spans_key)
+        doc.spans[self.spans_key] = (list(group) if group is not None else []) + spans
+        return doc
+
+
+@Language.factory(
+    "graphbuild_gazetteer",
+    default_config={"label": "BENCHMARK", "spans_key": "benchmarks", "files": []},
+)
+def make_gazetteer_matcher(nlp, name, label, spans_key, files):
+    return GazetteerMatcher(nlp, name, label, spans_key, files)

@@ -1,0 +1,98 @@
+"""Links: every URL in a text, cleaned and classified.
+
+Abstracts carry code repositories, Hugging Face models, datasets and spaces, and project pages, often
+with debris around them: trailing punctuation, a closing bracket, or LaTeX such as
+``\\href{https://huggingface.co/datasets/org/Name{Name}``. Each link becomes a span in
+``doc.spans["links"]`` whose label is its kind and whose ``id_`` is the cleaned URL.
+
+Examples
+--------
+>>> clean_url("https://github.com/org/repo).")
+'https://github.com/org/repo'
+>>> classify_url("https://huggingface.co/datasets/org/name")
+('huggingface.co', 'hf_dataset')
+"""
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+__all__ = ["find_links", "clean_url", "classify_url", "LinkFinder", "LINK_KINDS"]
+
+#: Kinds of link, in the order a person would look for them.
+LINK_KINDS = ("code", "hf_model", "hf_dataset", "hf_space", "page")
+
+_CODE_HOSTS = {"github.com": "code", "gitlab.com": "code", "bitbucket.org": "code"}
+# A URL with a scheme, or a bare address on a host that abstracts cite without one.
+_URL = re.compile(
+    r"""(?:https?|ftp)://[^\s<>"{}|\\^`]+"""
+    r"""|(?<![\w@./-])(?:www\.[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:github\.io|github\.com|gitlab\.com|huggingface\.co|bitbucket\.org))(?:/[^\s<>"{}|\\^`]*)?""",
+    re.IGNORECASE,
+)
+_TRAILING = ".,;:!?'\"*"
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+def clean_url(url):
+    """Strip trailing punctuation and unbalanced closing brackets that follow a URL in prose."""
+    while url:
+        last = url[-1]
+        if last in _TRAILING:
+            url = url[:-1]
+        elif last in _PAIRS and url.count(last) > url.count(_PAIRS[last]):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def classify_url(url):
+    """(host, kind) of a cleaned URL; kind is one of ``LINK_KINDS``."""
+    rest = re.sub(r"^[a-z]+://", "", url, flags=re.IGNORECASE)
+    host, _, path = rest.partition("/")
+    host = host.lower().removeprefix("www.")
+    if host in _CODE_HOSTS:
+        return host, _CODE_HOSTS[host]
+    if host in ("huggingface.co", "hf.co"):
+        first = path.split("/", 1)[0].lower()
+        if first == "datasets":
+            return "huggingface.co", "hf_dataset"
+        if first == "spaces":
+            return "huggingface.co", "hf_space"
+        if first in ("", "papers", "docs", "blog", "collections"):
+            return "huggingface.co", "page"
+        return "huggingface.co", "hf_model"
+    return host, "page"
+
+
+def find_links(text):
+    """Yield (start, end, url) for every link in ``text``, offsets of the cleaned URL."""
+    for match in _URL.finditer(text):
+        url = clean_url(match.group())
+        if "." not in url.split("://", 1)[-1]:
+            continue
+        yield match.start(), match.start() + len(url), url
+
+
+class LinkFinder:
+    """spaCy component: adds a span per link to ``doc.spans["links"]``."""
+
+    def __init__(self, name="graphbuild_links", spans_key="links"):
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc):
+        spans = []
+        for start, end, url in find_links(doc.text):
+            span = doc.char_span(start, end, label=classify_url(url)[1], alignment_mode="expand")
+            if span is not None:
+                span.id_ = url
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory("graphbuild_links", default_config={"spans_key": "links"})
+def make_link_finder(nlp, name, spans_key):
+    return LinkFinder(name, spans_key)

@@ -1,0 +1,95 @@
+"""Methods by shape: named techniques the gazetteer does not know.
+
+A method a paper builds on is usually written as a defined abbreviation with a title-case long form
+("Exponential Moving Average (EMA)"), a bare acronym ("GRPO", "RLOO") or a camel-case name
+("ControlNet"). This component adds such candidates to ``doc.spans["method_shapes"]``, skipping
+the stop list of generic acronyms and words (``data/not_methods.txt``: LLM, RL, CoT, GPU, FID...).
+Which candidates are methods rather than proposed names, models or benchmarks is decided when a
+document is assembled into an extraction, where all the evidence is at hand.
+"""
+
+import re
+
+from spacy.language import Language
+
+from extractors.gazetteer import DATA_DIR, read_entries, read_list
+from extractors.shapes import FUNCTION_WORDS, is_acronym, is_camel_case
+
+__all__ = ["MethodShapes", "method_candidates", "singular"]
+
+# Words with two capitals or a capital after lowercase letters: acronyms and camel case.
+_CANDIDATE = re.compile(
+    r"(?<![\w\-+])(?=[\w\-+.^*]*?(?:[A-Z][\w\-+.^*]*[A-Z]|[a-z][A-Z]))[A-Za-z0-9][\w\-+.^*]*[\w+*]"
+)
+
+
+def singular(word):
+    """'LLMs' -> 'LLM', 'PRMs' -> 'PRM': acronyms in the plural."""
+    return word[:-1] if len(word) > 2 and word.endswith("s") and word[-2].isupper() else word
+
+
+def _title_case(long_form):
+    words = re.findall(r"[^\s]+", long_form)
+    content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def method_candidates(text, abbreviations, stop, benchmark_cues):
+    """(start, end) of every method-shaped name in ``text``.
+
+    ``abbreviations`` are (long start, long end, short start, short end) tuples; a title-case long
+    form yields its long form, a lowercase one marks its short form as generic.
+    """
+    found = []
+    generic_shorts = set()
+    for long_start, long_end, short_start, short_end in abbreviations:
+        long = text[long_start:long_end]
+        short = singular(text[short_start:short_end])
+        last = long.split()[-1].lower() if long.split() else ""
+        if short.lower() in stop or long.lower() in stop:
+            generic_shorts.add(short)
+        elif last in benchmark_cues:
+            continue
+        elif _title_case(long):
+            found.append((long_start, long_end))
+        else:
+            generic_shorts.add(short)
+    for match in _CANDIDATE.finditer(text):
+        word = match.group().rstrip(".")
+        base = singular(word)
+        if base in generic_shorts or base.lower() in stop or word.lower() in stop:
+            continue
+        if is_acronym(word) or is_camel_case(word):
+            found.append((match.start(), match.start() + len(word)))
+    return sorted(set(found))
+
+
+class MethodShapes:
+    """spaCy component: method-shaped candidates in ``doc.spans["method_shapes"]``."""
+
+    def __init__(self, name="graphbuild_methods", spans_key="method_shapes"):
+        self.name = name
+        self.spans_key = spans_key
+        self.stop = frozenset()
+        self.benchmark_cues = frozenset()
+
+    def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
+        stop = read_list(DATA_DIR / "not_methods.txt")
+        for file in extra_files:
+            stop.extend(entry.pattern for entry in read_entries(file, "NOT_METHOD"))
+        self.stop = frozenset(s.lower() for s in stop)
+        self.benchmark_cues = frozenset(c.lower() for c in read_list(DATA_DIR / "benchmark_cues.txt"))
+
+    def __call__(self, doc):
+        spans = []
+        for start, end in method_candidates(doc.text, doc._.abbreviations or [], self.stop, self.benchmark_cues):
+            span = doc.char_span(start, end, label="METHOD", alignment_mode="contract")
+            if span is not None and len(span):
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory("graphbuild_methods", default_config={"spans_key": "method_shapes"})
+def make_method_shapes(nlp, name, spans_key):
+    return MethodShapes(name, spans_key)

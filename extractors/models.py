@@ -1,0 +1,155 @@
+"""Models: named pretrained models and systems, by family, version, variant and size.
+
+A model name is a family word followed by an optional version, variant words and a size:
+"Qwen2.5 7B", "Qwen3-235B-A22B", "Llama 3.2 3B", "LLaMA-2-70b", "GPT-4o-mini", "DeepSeek-R1",
+"Claude 3.5 Sonnet", "Mixtral-8x7B". Families and variant words are data
+(``data/model_families.jsonl``, ``data/model_variants.txt``); this module turns them into one
+regular expression. Fixed names that do not follow the grammar (CLIP, SDXL, OpenAI o1) are in the
+models gazetteer and found by ``GazetteerMatcher``.
+
+Examples
+--------
+>>> finder = ModelGrammar([FamilyEntry("Qwen", "Qwen"), FamilyEntry("Llama", "Llama")], ["Instruct"])
+>>> [m.group() for m in finder.pattern.finditer("We distil Qwen2.5 7B and Llama 3.2 3B-Instruct.")]
+['Qwen2.5 7B', 'Llama 3.2 3B-Instruct']
+>>> finder.describe("Qwen3-235B-A22B")
+{'family': 'Qwen', 'size': '235B-A22B'}
+"""
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from extractors.gazetteer import DATA_DIR, GazetteerError, read_list
+
+__all__ = ["FamilyEntry", "ModelGrammar", "read_families", "ModelFinder"]
+
+_SIZE = r"\d+(?:\.\d+)?[BMK](?:-A\d+(?:\.\d+)?B)?(?!\w|\.\d)|\d+x\d+(?:\.\d+)?B(?!\w|\.\d)"
+_VERSION = r"v?\d+(?:\.\d+)*(?:[a-z](?![a-zA-Z]))?"
+
+
+@dataclass(frozen=True)
+class FamilyEntry:
+    """A model family: its canonical name and one way it is written."""
+
+    family: str
+    pattern: str
+    case_sensitive: bool = False
+    needs_version: bool = False
+
+
+def read_families(path, label=None):
+    """Read model families from JSON Lines: ``{"family", "pattern", "case_sensitive",
+    "needs_version"}`` per line; with ``label``, only lines whose "label" is that value."""
+    entries = []
+    path = Path(path)
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            obj = json.loads(line)
+            if label is not None and obj.get("label") != label:
+                continue
+            entries.append(
+                FamilyEntry(
+                    family=str(obj["family"]),
+                    pattern=str(obj["pattern"]),
+                    case_sensitive=bool(obj.get("case_sensitive", False)),
+                    needs_version=bool(obj.get("needs_version", False)),
+                )
+            )
+        except (json.JSONDecodeError, KeyError, TypeError) as error:
+            raise GazetteerError(
+                f'{path}:{number}: not a model family ({error}); expected {{"family": ..., "pattern": ...}}'
+            ) from None
+    return entries
+
+
+def _alternation(words):
+    # Longest first so that "DeepSeek-Coder" wins over "DeepSeek".
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]?") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+class ModelGrammar:
+    """The compiled model-name grammar for a set of families and variant words."""
+
+    def __init__(self, families, variants):
+        self.families = list(families)
+        self.family_of = {}
+        for entry in self.families:
+            self.family_of[entry.pattern.lower()] = entry.family
+        loose = [e.pattern for e in self.families if not e.case_sensitive and not e.needs_version]
+        strict = [e.pattern for e in self.families if e.case_sensitive and not e.needs_version]
+        loose_v = [e.pattern for e in self.families if not e.case_sensitive and e.needs_version]
+        strict_v = [e.pattern for e in self.families if e.case_sensitive and e.needs_version]
+        variant_any = _alternation(variants) or r"(?!x)x"
+        variant_caps = _alternation([v for v in variants if v[:1].isupper()]) or r"(?!x)x"
+        family_any = _alternation(e.pattern for e in self.families)
+        tail = (
+            rf"(?:-(?:{_SIZE}|(?i:{variant_any})(?:\d+(?:\.\d+)*)?(?![\w])|(?i:{family_any})(?:{_VERSION})?|{_VERSION}(?![\w]))"
+            rf"|\s(?:{_SIZE}|(?:{variant_caps})(?![\w])))"
+        )
+        head_parts = []
+        if loose:
+            head_parts.append(rf"(?i:{_alternation(loose)})(?:[\s-]?(?:{_SIZE}|{_VERSION}))?")
+        if strict:
+            head_parts.append(rf"(?:{_alternation(strict)})(?:[\s-]?(?:{_SIZE}|{_VERSION}))?")
+        if loose_v:
+            head_parts.append(rf"(?i:{_alternation(loose_v)})[\s-]?(?:{_SIZE}|{_VERSION})")
+        if strict_v:
+            head_parts.append(rf"(?:{_alternation(strict_v)})[\s-]?(?:{_SIZE}|{_VERSION})")
+        if not head_parts:
+            head_parts.append(r"(?!x)x")
+        self.pattern = re.compile(
+            rf"(?<![\w\-./])(?:{'|'.join(head_parts)})(?:{tail})*(?![\w+])"
+        )
+        self._family_head = re.compile(rf"(?i:{family_any})")
+        self._size = re.compile(_SIZE)
+
+    def describe(self, name):
+        """The family and size of a model name found by the grammar (size None when not given)."""
+        head = self._family_head.match(name)
+        family = None
+        if head:
+            written = re.sub(r"[\s-]", "", head.group().lower())
+            family = next(
+                (f for p, f in self.family_of.items() if re.sub(r"[\s-]", "", p) == written), head.group()
+            )
+        sizes = [m.group() for m in self._size.finditer(name, head.end() if head else 0)]
+        return {"family": family, "size": sizes[-1] if sizes else None}
+
+
+class ModelFinder:
+    """spaCy component: adds every name the model grammar matches to ``doc.spans["models"]``."""
+
+    def __init__(self, name="graphbuild_models", spans_key="models"):
+        self.name = name
+        self.spans_key = spans_key
+        self.grammar = ModelGrammar([], [])
+
+    def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
+        families = read_families(DATA_DIR / "model_families.jsonl")
+        for file in extra_files:
+            families.extend(read_families(file, label="MODEL_FAMILY"))
+        self.grammar = ModelGrammar(families, read_list(DATA_DIR / "model_variants.txt"))
+
+    def __call__(self, doc):
+        spans = []
+        for match in self.grammar.pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), label="MODEL", alignment_mode="contract")
+            if span is None or span.text != match.group():
+                span = doc.char_span(match.start(), match.end(), label="MODEL", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        group = doc.spans.get(self.spans_key)
+        doc.spans[self.spans_key] = (list(group) if group is not None else []) + spans
+        return doc
+
+
+@Language.factory("graphbuild_models", default_config={"spans_key": "models"})
+def make_model_finder(nlp, name, spans_key):
+    return ModelFinder(name, spans_key)

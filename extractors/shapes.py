@@ -1,0 +1,66 @@
+"""What a name looks like: the shapes of coined names, acronyms and title-case phrases.
+
+Names that papers coin are written so that a reader sees they are names: capitals inside a word
+(ControlNet, SwiftBrushv2), all capitals (LADDER, GRPO), digits and symbols (ControlNet++, PG-SB,
+AD^ε, Qwen2.5), or a run of capitalised words (Variational Score Distillation). These functions
+decide shape only; whether a name is a method, a model or a benchmark is decided elsewhere.
+
+Examples
+--------
+>>> [is_coined_word(w) for w in ["ControlNet++", "LADDER", "PG-SB", "Dualformer", "diffusion", "The"]]
+[True, True, True, False, False, False]
+"""
+
+import re
+
+__all__ = [
+    "NAME_WORD",
+    "is_coined_word",
+    "is_acronym",
+    "is_camel_case",
+    "is_title_case_phrase",
+    "FUNCTION_WORDS",
+]
+
+#: One word of a name as a regular expression: starts with a letter or digit, may hold hyphens,
+#: dots, plus signs, carets, apostrophes and non-ASCII letters (AD^ε), ends without punctuation.
+NAME_WORD = r"[^\W_][\w\-+.^'’*]*[\w+*]|[^\W_]"
+
+#: Small words allowed inside a title-case name ("Learning to Retain while Acquiring").
+FUNCTION_WORDS = frozenset(
+    "a an and as at by for from in into of on or the to via with without while over under".split()
+)
+
+_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9\-+.^*]*$")
+_CAMEL = re.compile(r"^[A-Za-z]*[a-z][A-Z][\w\-+.^*]*$|^[A-Z][a-z]+[A-Z0-9][\w\-+.^*]*$")
+
+
+def is_acronym(word):
+    """Mostly capitals, at least two, starting with a capital or digit: GRPO, RLHF, SBv2, PG-SB,
+    3DGS; not a hyphenated pair of capitalised words such as "One-Step"."""
+    letters = [ch for ch in word if ch.isalpha()]
+    capitals = sum(ch.isupper() for ch in letters)
+    return bool(_ACRONYM.match(word)) and capitals >= 2 and 2 * capitals >= len(letters)
+
+
+def is_camel_case(word):
+    """A capital inside a lowercase run: ControlNet, SwiftBrush, iDPO, ResNet-50."""
+    return bool(_CAMEL.match(word))
+
+
+def is_coined_word(word):
+    """A single word that is visibly a name: an acronym, camel case, or a word with digits or
+    symbols such as '++' or '^' (but not a plain number)."""
+    if not word or not word[0].isalnum():
+        return False
+    if is_acronym(word) or is_camel_case(word):
+        return True
+    has_letter = any(ch.isalpha() for ch in word)
+    return has_letter and (any(ch in "+^" for ch in word) or (word[0].isupper() and any(ch.isdigit() for ch in word)))
+
+
+def is_title_case_phrase(words):
+    """Every word capitalised or a name, small function words allowed inside, at least two words."""
+    if len(words) < 2 or words[0].lower() in FUNCTION_WORDS or words[-1].lower() in FUNCTION_WORDS:
+        return False
+    return all(w.lower() in FUNCTION_WORDS or w[:1].isupper() or is_coined_word(w) for w in words)

@@ -1,0 +1,58 @@
+"""Build the knowledge graph: records in, papers and concepts merged into a store.
+
+The builder reads nothing and writes nothing itself: it is given records, an ``Extractor`` and a
+store, so the same code builds into NetworkX or Neo4j.
+"""
+
+from dataclasses import dataclass
+
+from graphbuild.extraction import contract_record, resolve_aliases
+from graphbuild.papers import merge_records
+from graphbuild.rows import merge_rows, paper_rows
+
+__all__ = ["BuildSummary", "build_graph", "contract_records", "extract_papers", "graph_rows"]
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    """What a build did: records read, distinct papers, and the store's counts afterwards."""
+
+    records: int
+    papers: int
+    counts: dict
+
+
+def extract_papers(records, extractor, workers=1, progress=None):
+    """(papers, extractions) for records: duplicates merged, aliases resolved across papers."""
+    papers = merge_records(records)
+    extractions = resolve_aliases(list(extractor.extract(papers, workers=workers, progress=progress)))
+    return papers, extractions
+
+
+def graph_rows(papers, extractions):
+    """The merged nodes and relationships of a set of papers."""
+    nodes, relations = [], []
+    for paper, extraction in zip(papers, extractions):
+        paper_nodes, paper_relations = paper_rows(paper, extraction)
+        nodes.extend(paper_nodes)
+        relations.extend(paper_relations)
+    return merge_rows(nodes, relations)
+
+
+def build_graph(records, store, extractor, workers=1, progress=None):
+    """Extract every paper in ``records`` and merge the result into ``store``.
+
+    Returns
+    -------
+    BuildSummary
+    """
+    papers, extractions = extract_papers(records, extractor, workers=workers, progress=progress)
+    store.write(*graph_rows(papers, extractions))
+    return BuildSummary(records=len(records), papers=len(papers), counts=store.counts())
+
+
+def contract_records(records, extractor, workers=1, progress=None):
+    """The ``graphbuild extract`` objects for records, one per distinct paper."""
+    papers, extractions = extract_papers(records, extractor, workers=workers, progress=progress)
+    return [contract_record(p, e) for p, e in zip(papers, extractions)]
+

@@ -1,0 +1,100 @@
+"""The portable graph document: what ``build --out`` saves and ``export`` prints.
+
+One JSON object with every node and relationship and their properties, sorted, so that the same
+graph always gives the same bytes and two stores can be compared with a plain diff::
+
+    {"format": "graphbuild-graph", "version": 1,
+     "nodes": [{"label": "Paper", "key": "2404.07987", "properties": {...}}, ...],
+     "relationships": [{"type": "MENTIONS", "start": ["Paper", "2404.07987"],
+                        "end": ["Method", "controlnet"], "properties": {...}}, ...]}
+
+Files are written atomically: a failed run never leaves a half-written graph behind.
+"""
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from graphbuild import schema
+from graphbuild.errors import GraphFileError
+from graphbuild.records import Node, Relation
+
+__all__ = ["FORMAT", "VERSION", "graph_document", "rows_of_document", "write_json_atomic", "read_graph_file"]
+
+FORMAT = "graphbuild-graph"
+VERSION = 1
+
+
+def _clean(properties):
+    return {k: v for k, v in sorted(properties.items()) if v is not None}
+
+
+def graph_document(nodes, relations):
+    """The canonical document for nodes and relationships (any order in, sorted out)."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "nodes": [
+            {"label": n.label, "key": n.key, "properties": _clean(n.properties)}
+            for n in sorted(nodes, key=lambda n: (n.label, n.key))
+        ],
+        "relationships": [
+            {"type": r.type, "start": list(r.start), "end": list(r.end), "properties": _clean(r.properties)}
+            for r in sorted(relations, key=lambda r: (r.type, tuple(r.start), tuple(r.end)))
+        ],
+    }
+
+
+def rows_of_document(document, source="graph"):
+    """(nodes, relations) of a graph document, checking labels and types against the schema."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise GraphFileError(f"{source}: not a graphbuild graph (expected \"format\": \"{FORMAT}\"); "
+                             "make one with `graphbuild build INPUT... --out graph.json`")
+    if document.get("version") != VERSION:
+        raise GraphFileError(f"{source}: graph format version {document.get('version')!r} is not supported "
+                             f"(this graphbuild reads version {VERSION}); rebuild it")
+    try:
+        nodes = [Node(schema.check_label(n["label"]), str(n["key"]), dict(n.get("properties", {}))) for n in document["nodes"]]
+        relations = [
+            Relation(
+                schema.check_relationship_type(r["type"]),
+                (schema.check_label(r["start"][0]), str(r["start"][1])),
+                (schema.check_label(r["end"][0]), str(r["end"][1])),
+                dict(r.get("properties", {})),
+            )
+            for r in document["relationships"]
+        ]
+    except (KeyError, TypeError, IndexError, ValueError) as error:
+        raise GraphFileError(f"{source}: malformed graph document ({error}); rebuild it") from None
+    return nodes, relations
+
+
+def write_json_atomic(document, path):
+    """Write ``document`` as JSON to ``path`` via a temporary file and a rename."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(document, out, ensure_ascii=False, sort_keys=True, indent=1)
+            out.write("\n")
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def read_graph_file(path):
+    """(nodes, relations) of a saved graph file."""
+    path = Path(path)
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise GraphFileError(f"{path}: no such graph file; build one with `graphbuild build INPUT... --out {path}`") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise GraphFileError(f"{path}: cannot read graph file ({error})") from None
+    return rows_of_document(document, str(path))

@@ -1,0 +1,78 @@
+"""Parse JSON Lines paper records: one object per line with at least "title" and "abstract".
+
+Optional keys: "id" (an arXiv id, say), "url", "date", "authors" (a list of names, or one string of
+names separated by commas and "and", as in arXiv's metadata snapshot). Other keys are ignored, so
+arXiv metadata dumps and exports of other tools load as they are.
+"""
+
+import json
+import re
+
+from graphbuild.errors import InputError
+from graphbuild.records import PaperRecord
+
+__all__ = ["parse_jsonl"]
+
+_SPACE = re.compile(r"\s+")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
+_HINT = '(every line needs "title" and "abstract")'
+
+
+def _text(value):
+    return _SPACE.sub(" ", value).strip()
+
+
+def _optional_text(obj, name, where):
+    value = obj.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, (str, int, float)):
+        raise InputError(where, f'"{name}" must be a string, not {type(value).__name__}')
+    return _text(str(value)) or None
+
+
+def _authors(value, where):
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        names = _AUTHOR_SPLIT.split(_text(value))
+    elif isinstance(value, list) and all(isinstance(name, str) for name in value):
+        names = [_text(name) for name in value]
+    else:
+        raise InputError(where, '"authors" must be a list of names or one string of names')
+    return tuple(name for name in names if name)
+
+
+def parse_jsonl(lines, source):
+    """Yield one ``PaperRecord`` per non-blank line.
+
+    Raises
+    ------
+    InputError
+        Naming ``source:line`` for invalid JSON, a line that is not an object, or a missing or
+        empty "title" or "abstract".
+    """
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(where, f"not valid JSON ({error.msg} at column {error.colno})") from None
+        if not isinstance(obj, dict):
+            raise InputError(where, f"expected a JSON object, found {type(obj).__name__} {_HINT}")
+        for required in ("title", "abstract"):
+            value = obj.get(required)
+            if not isinstance(value, str) or not value.strip():
+                problem = "missing" if value is None else "empty or not a string:"
+                raise InputError(where, f'{problem} "{required}" {_HINT}')
+        yield PaperRecord(
+            title=_text(obj["title"]),
+            abstract=_text(obj["abstract"]),
+            source=where,
+            id=_optional_text(obj, "id", where),
+            url=_optional_text(obj, "url", where),
+            date=_optional_text(obj, "date", where) or _optional_text(obj, "update_date", where),
+            authors=_authors(obj.get("authors"), where),
+        )

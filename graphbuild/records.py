@@ -1,0 +1,122 @@
+"""The data contract: frozen records passed from ingest to extraction to the builder and stores.
+
+``PaperRecord`` is one title/abstract pair as read from one place in one input; ``Paper`` is a
+distinct paper after deduplication. ``Mention`` and ``Result`` are what the extractors found in a
+paper. ``Node`` and ``Relation`` are what a store writes; ``graphbuild.rows`` turns the former
+into the latter.
+"""
+
+from dataclasses import dataclass, field
+
+__all__ = ["PaperRecord", "Paper", "Mention", "Result", "Extraction", "Node", "Relation"]
+
+
+@dataclass(frozen=True)
+class PaperRecord:
+    """One title/abstract pair as it appears in an input, with where it came from."""
+
+    title: str
+    abstract: str
+    source: str  # "path:line" of the title line (listing) or of the JSON line
+    id: str | None = None  # explicit id from the input (an arXiv id), when there is one
+    url: str | None = None
+    date: str | None = None
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A distinct paper: every record of it merged, remembering every source."""
+
+    id: str
+    title: str
+    abstract: str
+    sources: tuple[str, ...]
+    url: str | None = None
+    date: str | None = None
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in a paper, resolved to the concept it names.
+
+    ``kind`` is the extraction type (proposed, method, benchmark, model, task, link); ``label`` the
+    schema label of the concept node; ``text`` the surface form as written; ``key`` the
+    normalised concept key; ``name`` the canonical name when a gazetteer knows the concept. ``field``, ``sent_start``
+    and ``sent_end`` locate the sentence (title or abstract, character offsets) so a person can
+    see why the relationship exists.
+    """
+
+    kind: str
+    label: str
+    text: str
+    key: str
+    name: str | None  # canonical name from a gazetteer, when the concept is a known one
+    field: str
+    sent_start: int
+    sent_end: int
+    extractor: str
+    aliases: tuple[str, ...] = ()
+    properties: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def evidence(self):
+        """The sentence locator stored on relationships: ``field:start:end``."""
+        return f"{self.field}:{self.sent_start}:{self.sent_end}"
+
+
+@dataclass(frozen=True)
+class Result:
+    """A number reported on a named benchmark, e.g. 84.3 on AIME2024."""
+
+    benchmark: str  # surface form of the benchmark
+    benchmark_key: str
+    value: str
+    metric: str | None
+    subject: str | None
+    field: str
+    sent_start: int
+    sent_end: int
+
+    def as_contract(self):
+        """The ``results`` entry of ``graphbuild extract``'s output."""
+        return {"benchmark": self.benchmark, "value": self.value, "metric": self.metric, "subject": self.subject}
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the extractors found in one paper."""
+
+    paper_id: str
+    mentions: tuple[Mention, ...] = ()
+    results: tuple[Result, ...] = ()
+
+    def of_kind(self, kind):
+        """Mentions of one kind, first occurrence of each concept only, in text order."""
+        seen = set()
+        found = []
+        for mention in self.mentions:
+            if mention.kind == kind and (mention.label, mention.key) not in seen:
+                seen.add((mention.label, mention.key))
+                found.append(mention)
+        return found
+
+
+@dataclass(frozen=True)
+class Node:
+    """A node to write: schema label, key value, and properties (lists merge as sorted sets)."""
+
+    label: str
+    key: str
+    properties: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relationship to write between two nodes given as (label, key)."""
+
+    type: str
+    start: tuple[str, str]
+    end: tuple[str, str]
+    properties: dict = field(default_factory=dict, hash=False, compare=False)

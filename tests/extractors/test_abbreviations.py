@@ -1,0 +1,27 @@
+from extractors.abbreviations import abbreviation_pairs, best_long_form
+
+
+def pairs(text):
+    return [(text[a:b], text[c:d]) for a, b, c, d in abbreviation_pairs(text)]
+
+
+def test_long_form_before_short_form():
+    text = "We build on Variational Score Distillation (VSD) and Group Relative Policy Optimization (GRPO)."
+    assert pairs(text) == [("Variational Score Distillation", "VSD"), ("Group Relative Policy Optimization", "GRPO")]
+
+
+def test_short_form_with_lowercase_and_digits():
+    assert pairs("We distill SwiftBrushv2 (SBv2) into one step.") == [("SwiftBrushv2", "SBv2")]
+
+
+def test_parentheses_that_are_not_abbreviations_are_ignored():
+    assert pairs("It improves results (e.g., on ImageNet) and speed (by 2x).") == []
+
+
+def test_long_form_does_not_cross_a_sentence():
+    assert pairs("We use networks. Policy Optimization (PO) follows.") == [("Policy Optimization", "PO")]
+
+
+def test_best_long_form_requires_first_letter_at_a_word_start():
+    assert best_long_form("RL", "we use reinforcement learning") == "reinforcement learning"
+    assert best_long_form("XY", "alpha beta") is None

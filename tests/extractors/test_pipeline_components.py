@@ -1,0 +1,100 @@
+"""Each extractor on short hand-written abstracts, through the whole pipeline."""
+
+from conftest import extract_one
+
+
+def test_proposed_from_title_prefix_and_verbs(extractor):
+    found = extract_one(
+        extractor,
+        "LADDER: Self-Improving Models Through Recursion",
+        "We introduce LADDER, a framework that lets models improve themselves. "
+        "We further propose a test-time method called TTRL that trains on variants of test problems.",
+    )
+    assert found["proposed"] == ["LADDER", "TTRL"]
+
+
+def test_proposed_names_with_digits_and_symbols(extractor):
+    found = extract_one(
+        extractor,
+        "Improving Conditional Controls with Consistency Feedback",
+        "Existing efforts like ControlNet add image-based controls. To this end, we propose ControlNet++, "
+        "a novel approach that optimizes cycle consistency. Experiments show that ControlNet++ improves "
+        "controllability over ControlNet.",
+    )
+    assert found["proposed"] == ["ControlNet++"]
+    assert found["methods"] == ["ControlNet"]
+
+
+def test_long_and_short_form_make_one_entry_and_a_bare_short_form_resolves(extractor):
+    found = extract_one(
+        extractor,
+        "One-Step Distillation Without Images",
+        "Diffusion distillation often relies on Variational Score Distillation (VSD). We show that VSD can be "
+        "replaced by a simpler objective.",
+    )
+    assert found["methods"] == ["Variational Score Distillation (VSD)"]
+
+
+def test_generic_phrases_and_acronyms_are_not_methods(extractor):
+    found = extract_one(
+        extractor,
+        "Scaling Reasoning in Language Models",
+        "Large language models (LLMs) trained with reinforcement learning (RL) and chain-of-thought (CoT) "
+        "prompting reason better. We fine-tune LLMs with PPO on a GPU cluster.",
+    )
+    assert found["methods"] == ["PPO"]
+
+
+def test_models_by_family_version_and_size(extractor):
+    found = extract_one(
+        extractor,
+        "Distilling Reasoning",
+        "We distil DeepSeek-R1 and Qwen3-235B-A22B into Qwen2.5 7B and Llama 3.2 3B, and compare with "
+        "GPT-4o and OpenAI o1.",
+    )
+    assert found["models"] == ["DeepSeek-R1", "Qwen3-235B-A22B", "Qwen2.5 7B", "Llama 3.2 3B", "GPT-4o", "OpenAI o1"]
+
+
+def test_benchmarks_by_gazetteer_and_phrasing(extractor):
+    found = extract_one(
+        extractor,
+        "Evaluating Integration Skills",
+        "We evaluate on MATH500 and ImageNet-1K, and on the ZebraLogic benchmark. "
+        "Models are also tested on the MIT Integration Bee dataset.",
+    )
+    assert found["benchmarks"] == ["MATH500", "ImageNet-1K", "ZebraLogic", "MIT Integration Bee"]
+
+
+def test_results_are_tied_to_benchmarks(extractor):
+    found = extract_one(
+        extractor,
+        "Distillation Sources",
+        "The model achieves the best performance (e.g., 84.3 on AIME2024, 72.2 on AIME2025 and 98.4 on "
+        "MATH500) using 1.89 million queries.",
+    )
+    assert [(r["benchmark"], r["value"]) for r in found["results"]] == [
+        ("AIME2024", "84.3"),
+        ("AIME2025", "72.2"),
+        ("MATH500", "98.4"),
+    ]
+
+
+def test_links_are_cleaned_in_the_contract(extractor):
+    found = extract_one(extractor, "A Paper", "Code is at https://github.com/org/repo. Data: https://huggingface.co/datasets/o/d).")
+    assert found["links"] == ["https://github.com/org/repo", "https://huggingface.co/datasets/o/d"]
+
+
+def test_tasks_are_few_and_title_first(extractor):
+    found = extract_one(
+        extractor,
+        "Continual Learning for Text-to-Image Generation",
+        "We study text-to-image generation models that must keep learning. Image classification and "
+        "object detection are discussed. Continual learning is hard.",
+    )
+    assert found["tasks"][:2] == ["continual learning", "text-to-image generation"]
+    assert len(found["tasks"]) <= 3
+
+
+def test_contract_has_exactly_the_documented_keys(extractor):
+    found = extract_one(extractor, "T", "An abstract without names.")
+    assert list(found) == ["id", "title", "proposed", "methods", "benchmarks", "models", "tasks", "links", "results"]

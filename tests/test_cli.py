@@ -1,0 +1,106 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from graphbuild import __version__
+from graphbuild.cli import main
+
+ABSTRACT = "We propose StepNet, a method that scores steps. It reaches 71.2 on MATH500 with Qwen2.5 7B and PPO."
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def listing(tmp_path):
+    path = tmp_path / "listing.txt"
+    path.write_text(f"Subscribe\nStepNet: Scoring Steps\n{ABSTRACT}\nStepNet: Scoring Steps\n{ABSTRACT}\n", encoding="utf-8")
+    return path
+
+
+def test_version(runner):
+    result = runner.invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"graphbuild, version {__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["build", "extract", "stats"])
+def test_every_command_has_help_with_an_example(runner, command):
+    result = runner.invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output
+
+
+def test_build_summarises_and_saves(runner, listing, tmp_path):
+    out = tmp_path / "g.json"
+    result = runner.invoke(main, ["build", str(listing), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"1 papers from 2 title/abstract pairs -> {out}"
+    assert "  Paper        1" in lines
+    assert "  PROPOSES     1" in lines
+    graph = json.loads(out.read_text())
+    (paper,) = [n for n in graph["nodes"] if n["label"] == "Paper"]
+    assert paper["properties"]["sources"] == [f"{listing}:2", f"{listing}:4"]
+
+
+def test_extract_prints_one_contract_line_per_distinct_paper(runner, listing):
+    result = runner.invoke(main, ["extract", str(listing)])
+    assert result.exit_code == 0, result.output
+    (line,) = result.output.splitlines()
+    record = json.loads(line)
+    assert record["proposed"] == ["StepNet"]
+    assert record["models"] == ["Qwen2.5 7B"]
+    (result,) = record["results"]
+    assert (result["benchmark"], result["value"]) == ("MATH500", "71.2")
+    assert set(result) == {"benchmark", "value", "metric", "subject"}
+
+
+def test_stats_lists_counts_and_most_connected(runner, listing, tmp_path):
+    out = tmp_path / "g.json"
+    runner.invoke(main, ["build", str(listing), "--out", str(out), "-q"])
+    result = runner.invoke(main, ["stats", str(out)])
+    assert result.exit_code == 0
+    assert "most connected:" in result.output
+    assert "  Benchmark: MATH-500 (1)" in result.output
+
+
+def test_missing_input_is_a_one_line_error(runner, tmp_path):
+    result = runner.invoke(main, ["build", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "g.json")])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {tmp_path / 'nope.txt'}: no such file or directory\n"
+
+
+def test_bad_json_line_names_file_and_line(runner, tmp_path):
+    path = tmp_path / "papers.jsonl"
+    path.write_text('{"title": "T", "abstract": "A."}\n{"abstract": "no title"}\n')
+    result = runner.invoke(main, ["extract", str(path)])
+    assert result.exit_code == 1
+    assert result.output == f'Error: {path}:2: missing "title" (every line needs "title" and "abstract")\n'
+
+
+def test_failed_build_leaves_the_previous_graph_untouched(runner, listing, tmp_path):
+    out = tmp_path / "g.json"
+    assert runner.invoke(main, ["build", str(listing), "--out", str(out), "-q"]).exit_code == 0
+    before = out.read_bytes()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n")
+    result = runner.invoke(main, ["build", str(listing), str(bad), "--out", str(out), "-q"])
+    assert result.exit_code == 1
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".g.json")] == []
+
+
+def test_stats_on_a_missing_graph_says_how_to_make_one(runner, tmp_path):
+    result = runner.invoke(main, ["stats", str(tmp_path / "g.json")])
+    assert result.exit_code == 1
+    assert "build one with `graphbuild build INPUT... --out" in result.output
+
+
+def test_example_builds_without_inputs(runner, tmp_path):
+    result = runner.invoke(main, ["build", "--example", "--out", str(tmp_path / "g.json"), "-q"])
+    assert result.exit_code == 0
+    assert result.output.startswith("6 papers from 6 title/abstract pairs")
