@@ -28,17 +28,20 @@ __all__ = ["abbreviation_pairs", "best_long_form", "AbbreviationDetector"]
 if not Doc.has_extension("abbreviations"):
     Doc.set_extension("abbreviations", default=None)
 
-_PAREN = re.compile(r"\(([^()]{1,40})\)")
+_PAREN = re.compile(r"\(([^()]{1,120})\)")
 _WORD = re.compile(r"\S+")
 # Where a long form cannot reach back across: a sentence end, a colon or semicolon, a bracket.
-_BARRIER = re.compile(r"[.!?;:](?:\s|$)|[()\[\]]")
+_BARRIER = re.compile(r"[.!?;:](?:\s|$)|[()\[\]]|\n")
+# Characters that may wrap a long form but are not part of it (markdown emphasis, quotes).
+_WRAPPING = "*_\"'“”‘’`"
 
 
 def _short_form_candidate(inner):
     """The short form inside parentheses, or None: 2-10 characters, at most two words, a letter,
     starting with a letter or digit (Schwartz & Hearst's conditions)."""
     candidate = re.split(r"[;,]\s", inner, maxsplit=1)[0].strip()
-    if not 2 <= len(candidate) <= 12 or len(candidate.split()) > 2:
+    limit = 16 if "-" in candidate else 12
+    if not 2 <= len(candidate) <= limit or len(candidate.split()) > 2:
         return None
     if not candidate[0].isalnum() or not any(ch.isalpha() for ch in candidate):
         return None
@@ -71,11 +74,79 @@ def best_long_form(short, long):
     return long[start:]
 
 
+def _strip_wrapping(text, start, end):
+    while start < end and text[start] in _WRAPPING:
+        start += 1
+    while end > start and text[end - 1] in _WRAPPING:
+        end -= 1
+    return start, end
+
+
+_SHORT_BEFORE = re.compile(r"([^\W_][\w\-+^]*[\w+])\s*$")
+
+
+def _reverse_pair(text, match):
+    """"SUPE (Skills from Unlabeled Prior data for Exploration)": a short form followed by its
+    long form in parentheses, the long form's first word starting with the short form's first
+    letter."""
+    inner = match.group(1).strip()
+    if len(inner.split()) < 2:
+        return None
+    before = _SHORT_BEFORE.search(text[max(0, match.start() - 30):match.start()])
+    if before is None:
+        return None
+    short = before.group(1)
+    if not (2 <= len(short) <= 16 and sum(ch.isupper() for ch in short) >= 2):
+        return None
+    long = best_long_form(short, inner)
+    if long is None or long != inner or inner[0].lower() != short[0].lower():
+        return None
+    short_start = match.start() - len(text[max(0, match.start() - 30):match.start()]) + before.start(1)
+    long_start = match.start(1) + match.group(1).index(inner)
+    return long_start, long_start + len(inner), short_start, short_start + len(short)
+
+
+_SKIPPABLE = frozenset("a an and as at by for from in into of on or the to via with".split())
+
+
+def initials_long_form(short, long):
+    """The suffix of ``long`` whose word initials spell the capitals and digits of ``short``
+    (small function words may be skipped), or None. Tried before Schwartz & Hearst's character
+    match, which would pair "PPO" with "Policy Optimization" inside "Proximal Policy Optimization".
+
+    >>> initials_long_form("PPO", "success of Proximal Policy Optimization")
+    'Proximal Policy Optimization'
+    >>> initials_long_form("LeaP", "called Learning from Peers")
+    'Learning from Peers'
+    """
+    base = short[:-1] if short.endswith("s") and len(short) > 2 and short[-2].isupper() else short
+    letters = [ch.lower() for ch in base if ch.isupper() or ch.isdigit()]
+    if len(letters) < 2:
+        return None
+    words = list(re.finditer(r"[^\s\-]+", long))
+    w = len(words) - 1
+    for letter in reversed(letters):
+        while w >= 0 and words[w].group()[0].lower() != letter:
+            if words[w].group().lower() not in _SKIPPABLE:
+                return None
+            w -= 1
+        if w < 0:
+            return None
+        w -= 1
+    start = words[w + 1].start()
+    # A hyphenated first word belongs to the long form whole ("Free-Form Deformation").
+    start = long.rfind(" ", 0, start) + 1
+    return long[start:]
+
+
 def abbreviation_pairs(text):
     """Yield (long start, long end, short start, short end) character offsets for each definition."""
     for match in _PAREN.finditer(text):
         short = _short_form_candidate(match.group(1))
         if short is None:
+            reverse = _reverse_pair(text, match)
+            if reverse is not None:
+                yield reverse
             continue
         short_start = match.start(1) + match.group(1).index(short)
         # Candidate long form: up to min(|S| + 5, 2|S|) words before the parenthesis, in one clause.
@@ -97,11 +168,13 @@ def abbreviation_pairs(text):
         candidate = text[long_start:before_end].rstrip()
         if short.lower() in candidate.lower().split():
             continue
-        long = best_long_form(short, candidate)
+        long = initials_long_form(short, candidate) or best_long_form(short, candidate)
         if long is None or len(long) <= len(short):
             continue
         long_end = long_start + len(candidate)
-        yield long_end - len(long), long_end, short_start, short_start + len(short)
+        start, end = _strip_wrapping(text, long_end - len(long), long_end)
+        if end - start > len(short):
+            yield start, end, short_start, short_start + len(short)
 
 
 class AbbreviationDetector:

@@ -9,6 +9,7 @@ component; this one adds the rest to the same span group, ``doc.spans["benchmark
 import re
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 from extractors.gazetteer import DATA_DIR, read_list
 from extractors.sections import title_end
@@ -19,6 +20,7 @@ __all__ = ["BenchmarkPhrasing", "BenchmarkRules"]
 # A word that can be part of a benchmark name: capitalised, a number, or camel case (miniImageNet).
 _NAMEISH = r"(?:[A-Z0-9]|[a-z]+[A-Z])[\w\-+.^'’*&/]*[\w+*]|[A-Z]"
 _LEADING_NON_NAMES = frozenset("the on in for across both we our a an and or to at of with".split())
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _LIST_WORDS = r"(?:such\s+as|including|like|e\.g\.,?|namely|i\.e\.,?|:)"
 
 
@@ -37,13 +39,17 @@ class BenchmarkRules:
         # "benchmarks such as X, Y and Z" / "datasets: X, Y"
         self.after_cue = re.compile(rf"\b(?i:{cue})\s*,?\s+{_LIST_WORDS}\s+(?:the\s+)?(?P<names>{name_list})")
         self.item = re.compile(rf"{name}")
+        # "exceed 81 in SciWorld", "72.2% accuracy on MiniF2F": a coined name a number is reported on.
+        self.after_number = re.compile(
+            rf"(?<![\w.])\d+(?:\.\d+)?\s?\\?%?\s+(?:[a-z@\-]+\s+){{0,2}}(?:on|in)\s+(?:the\s+)?(?P<names>{_NAMEISH})(?![\w\-])"
+        )
         self.cue_word = re.compile(rf"^(?i:{cue})$")
 
     def _is_name(self, text):
         words = text.split()
         if not words or text.lower() in self.not_names or not any(ch.isalpha() for ch in text):
             return False
-        if not any(ch.isupper() or ch.isdigit() for ch in text):
+        if not any(ch.isupper() for ch in text):
             return False
         return all(w[0].isupper() or w[0].isdigit() or is_coined_word(w) for w in words)
 
@@ -69,6 +75,10 @@ class BenchmarkRules:
                     end = start + len(phrase)
                     if self._is_name(phrase) and (start >= title_end or any(is_coined_word(w) for w in words)):
                         found.append((start, end))
+        for match in self.after_number.finditer(text):
+            name = match.group("names")
+            if is_coined_word(name) and self._is_name(name):
+                found.append((match.start("names"), match.end("names")))
         return sorted(set(found))
 
 
@@ -87,6 +97,12 @@ class BenchmarkPhrasing:
 
     def __call__(self, doc):
         spans = []
+        for span in doc.spans.get(self.spans_key, []):
+            # A year or version after a known name is part of it: "iNat 2019", "AIME 2024".
+            if span.end < len(doc) and _YEAR.match(doc[span.end].text):
+                extended = Span(doc, span.start, span.end + 1, label=span.label_)
+                extended.id_ = f"{span.id_}-{doc[span.end].text}" if span.id_ else ""
+                spans.append(extended)
         for start, end in self.rules.names(doc.text, title_end(doc.text)):
             span = doc.char_span(start, end, label="BENCHMARK", alignment_mode="contract")
             if span is not None and len(span):

@@ -102,21 +102,38 @@ def read_list(path):
 def surface_variants(pattern, limit=27):
     """Spellings of ``pattern`` that differ only in separators.
 
+    Pieces are joined by a space or a hyphen, and joined directly only next to a number, so that
+    "MultiPL-E" never becomes the word "multiple".
+
     >>> sorted(surface_variants("ImageNet-1K"))
     ['ImageNet 1K', 'ImageNet-1K', 'ImageNet1K']
+    >>> sorted(surface_variants("MultiPL-E"))
+    ['MultiPL E', 'MultiPL-E']
     """
     chunks = [c for c in _CHUNK_BOUNDARY.split(pattern) if c]
     if len(chunks) < 2:
         return {pattern}
+    joiner_choices = [
+        ("", " ", "-") if any(ch.isdigit() for ch in a + b) else (" ", "-") for a, b in zip(chunks, chunks[1:])
+    ]
     variants = {pattern}
-    joints = len(chunks) - 1
-    if 3**joints <= limit:
-        for joiners in product(("", " ", "-"), repeat=joints):
+    if len(list(product(*joiner_choices))) <= limit:
+        for joiners in product(*joiner_choices):
             variants.add(chunks[0] + "".join(j + c for j, c in zip(joiners, chunks[1:])))
     else:
-        for joiner in ("", " ", "-"):
+        for joiner in (" ", "-"):
             variants.add(joiner.join(chunks))
     return variants
+
+
+def _plurals(pattern):
+    """"Transformers" for "Transformer": a plural of a name ending in a lowercase word."""
+    last = re.split(r"[\s\-]", pattern)[-1]
+    if len(last) >= 4 and last.isalpha() and last.islower() and not last.endswith(("s", "y", "x", "ch", "sh")):
+        return {pattern + "s"}
+    if len(last) >= 4 and last.isalpha() and last[0].isupper() and last[1:].islower() and not last.endswith(("s", "y", "x")):
+        return {pattern + "s"}
+    return set()
 
 
 def _is_all_caps(pattern):
@@ -140,6 +157,7 @@ class GazetteerMatcher:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.canonical = {}  # concept key -> canonical name
+        self.alias_keys = {}  # concept key of every surface form -> concept key of its entry
 
     def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
         """Load the built-in data files and any user-supplied ones (JSON Lines or plain lists)."""
@@ -155,7 +173,8 @@ class GazetteerMatcher:
         lower, exact = {}, {}
         for entry in entries:
             self.canonical.setdefault(entry.key, entry.id)
-            for variant in surface_variants(entry.pattern):
+            self.alias_keys.setdefault(concept_key(entry.pattern), entry.key)
+            for variant in surface_variants(entry.pattern) | _plurals(entry.pattern):
                 target = exact if entry.case_sensitive or _is_all_caps(variant) else lower
                 target.setdefault(variant, entry.key)
         for table, matcher in ((lower, self.lower), (exact, self.exact)):

@@ -1,13 +1,15 @@
 """Methods by shape: named techniques the gazetteer does not know.
 
 A method a paper builds on is usually written as a defined abbreviation with a title-case long form
-("Exponential Moving Average (EMA)"), a bare acronym ("GRPO", "RLOO") or a camel-case name
-("ControlNet"). This component adds such candidates to ``doc.spans["method_shapes"]``, skipping
+("Exponential Moving Average (EMA)"), or as a bare acronym or camel-case name used as a method
+("baselines such as RLOO", "a ControlNet-based model"); the words around a bare name are data
+(``data/method_contexts.json``). This component adds such candidates to ``doc.spans["method_shapes"]``, skipping
 the stop list of generic acronyms and words (``data/not_methods.txt``: LLM, RL, CoT, GPU, FID...).
 Which candidates are methods rather than proposed names, models or benchmarks is decided when a
 document is assembled into an extraction, where all the evidence is at hand.
 """
 
+import json
 import re
 
 from spacy.language import Language
@@ -15,7 +17,7 @@ from spacy.language import Language
 from extractors.gazetteer import DATA_DIR, read_entries, read_list
 from extractors.shapes import FUNCTION_WORDS, is_acronym, is_camel_case
 
-__all__ = ["MethodShapes", "method_candidates", "singular"]
+__all__ = ["MethodShapes", "MethodContexts", "method_candidates", "singular"]
 
 # Words with two capitals or a capital after lowercase letters: acronyms and camel case.
 _CANDIDATE = re.compile(
@@ -34,33 +36,54 @@ def _title_case(long_form):
     return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
-def method_candidates(text, abbreviations, stop, benchmark_cues):
+class MethodContexts:
+    """Words around a bare acronym or camel-case name that show it is used as a method."""
+
+    def __init__(self, before, after):
+        left = "|".join(sorted((re.escape(w) for w in before), key=len, reverse=True))
+        right = "|".join(sorted((re.escape(w) for w in after if not w.startswith("-")), key=len, reverse=True))
+        suffixes = "|".join(re.escape(w) for w in after if w.startswith("-"))
+        # "such as X", "such as A, B and X", "compared with the X"
+        self.before = re.compile(rf"(?:^|\W)(?:{left})\s+(?:the\s+)?(?:[\w\-+.]+(?:\s*\([^()]*\))?,\s+)*(?:and\s+|or\s+)?$", re.IGNORECASE)
+        self.after = re.compile(rf"^(?:{suffixes}|\s+(?:{right})\b)", re.IGNORECASE)
+
+    def used_as_method(self, text, start, end):
+        return bool(self.before.search(text[max(0, start - 80):start]) or self.after.match(text[end:end + 30]))
+
+
+def method_candidates(text, abbreviations, stop, benchmark_cues, generic_heads, contexts):
     """(start, end) of every method-shaped name in ``text``.
 
-    ``abbreviations`` are (long start, long end, short start, short end) tuples; a title-case long
-    form yields its long form, a lowercase one marks its short form as generic.
+    ``abbreviations`` are (long start, long end, short start, short end) tuples. A title-case long
+    form yields a candidate unless it is a two-word family name ("Supervised Learning"); a
+    lowercase one marks its short form as generic. A bare acronym or camel-case word is a
+    candidate only where the words around it show it is used as a method.
     """
     found = []
     generic_shorts = set()
+    defined = set()
     for long_start, long_end, short_start, short_end in abbreviations:
         long = text[long_start:long_end]
         short = singular(text[short_start:short_end])
-        last = long.split()[-1].lower() if long.split() else ""
+        defined.add(short)
+        words = long.split()
+        last = words[-1].lower() if words else ""
         if short.lower() in stop or long.lower() in stop:
             generic_shorts.add(short)
         elif last in benchmark_cues:
             continue
-        elif _title_case(long):
+        elif _title_case(long) and not (len(words) <= 2 and last in generic_heads):
             found.append((long_start, long_end))
         else:
             generic_shorts.add(short)
     for match in _CANDIDATE.finditer(text):
         word = match.group().rstrip(".")
         base = singular(word)
-        if base in generic_shorts or base.lower() in stop or word.lower() in stop:
+        if base in generic_shorts or base in defined or base.lower() in stop or word.lower() in stop:
             continue
-        if is_acronym(word) or is_camel_case(word):
-            found.append((match.start(), match.start() + len(word)))
+        end = match.start() + len(word)
+        if (is_acronym(word) or is_camel_case(word)) and contexts.used_as_method(text, match.start(), end):
+            found.append((match.start(), end))
     return sorted(set(found))
 
 
@@ -79,10 +102,15 @@ class MethodShapes:
             stop.extend(entry.pattern for entry in read_entries(file, "NOT_METHOD"))
         self.stop = frozenset(s.lower() for s in stop)
         self.benchmark_cues = frozenset(c.lower() for c in read_list(DATA_DIR / "benchmark_cues.txt"))
+        self.generic_heads = frozenset(read_list(DATA_DIR / "generic_heads.txt"))
+        contexts = json.loads((DATA_DIR / "method_contexts.json").read_text(encoding="utf-8"))
+        self.contexts = MethodContexts(contexts["before"], contexts["after"])
 
     def __call__(self, doc):
         spans = []
-        for start, end in method_candidates(doc.text, doc._.abbreviations or [], self.stop, self.benchmark_cues):
+        for start, end in method_candidates(
+            doc.text, doc._.abbreviations or [], self.stop, self.benchmark_cues, self.generic_heads, self.contexts
+        ):
             span = doc.char_span(start, end, label="METHOD", alignment_mode="contract")
             if span is not None and len(span):
                 spans.append(span)

@@ -18,7 +18,8 @@ import re
 
 from spacy.language import Language
 
-from extractors.gazetteer import DATA_DIR, read_list
+from extractors.gazetteer import DATA_DIR, read_entries, read_list
+from extractors.normalize import concept_key
 from extractors.sections import title_end
 from extractors.shapes import FUNCTION_WORDS, NAME_WORD, is_coined_word
 
@@ -30,15 +31,24 @@ _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}
 
 
 def _words(text, offset=0):
-    """(start, end, word) for each word or punctuation mark of ``text``."""
-    return [(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN.finditer(text)]
+    """(start, end, word, text) for each word or punctuation mark of ``text``."""
+    return [(m.start() + offset, m.end() + offset, m.group(), text, offset) for m in _TOKEN.finditer(text)]
+
+
+def text_between(words, i, j):
+    """The text from the end of ``words[i]`` to the start of ``words[j]``."""
+    text, offset = words[i][3], words[i][4]
+    return text[words[i][1] - offset:words[j][0] - offset]
 
 
 class ProposalRules:
     """The compiled proposal phrasings for a set of cue words."""
 
-    def __init__(self, cues, benchmark_cues):
+    def __init__(self, cues, benchmark_cues, not_names=(), known_keys=()):
         self.cues = cues
+        self.not_names = {n.lower() for n in not_names}
+        self.known_keys = set(known_keys)
+        self.relation_words = r"\b(?:than|based on|builds? (?:on|upon)|extend(?:s|ing)?|following|like|such as|including|compared|versus|vs\.?|over|against|unlike|instead of|inspired by|existing|standard|classical|conventional|popular|prior|previous|baselines?|with)\b"
         self.benchmark_cues = {c.lower() for c in benchmark_cues}
         self.gap_stops = set(cues["gap_stop_words"])
         self.novelty = set(cues["novelty_words"])
@@ -46,17 +56,24 @@ class ProposalRules:
         self.model_heads = set(cues["model_heads"])
         self.phenomena = set(cues["phenomenon_words"])
         self.generic_prefixes = set(cues["generic_title_prefixes"])
+        self.sentence_words = set(cues["sentence_words"])
         verbs = "|".join(sorted(map(re.escape, cues["intro_verbs"]), key=len, reverse=True))
         subjects = "|".join(sorted(map(re.escape, cues["intro_subjects"]), key=len, reverse=True))
         self.intro = re.compile(
-            rf"\b(?:{subjects})\s+(?:[a-z]+ly\s+|also\s+|then\s+|further\s+|thus\s+|therefore\s+|here\s+|now\s+|first\s+){{0,2}}(?:{verbs})\b",
+            rf"\b(?:{subjects}|this\s+\w+\s+(?:paper|work|study))\s+(?:[a-z]+ly\s+|also\s+|then\s+|further\s+|thus\s+|therefore\s+|here\s+|now\s+|first\s+){{0,2}}(?:{verbs})\b",
             re.IGNORECASE,
         )
+        base_verbs = "|".join(sorted((re.escape(v) for v in cues["intro_verbs"] if not v.endswith(("s", "ed", "built"))), key=len, reverse=True))
+        self.intro_implied = re.compile(rf"\b(?:and|to|then)\s+(?:also\s+|further\s+)?(?:{base_verbs})\b", re.IGNORECASE)
+        gerunds = "|".join(sorted(map(re.escape, cues["intro_gerunds"]), key=len, reverse=True))
+        self.intro_gerund = re.compile(rf"\bby\s+(?:{gerunds})\b", re.IGNORECASE)
         naming = "|".join(sorted(map(re.escape, cues["naming_verbs"]), key=len, reverse=True))
         self.naming = re.compile(rf"(?<![-\w])(?:{naming})\s+(?:it\s+|this\s+|them\s+)?(?:as\s+)?(?:the\s+)?", re.IGNORECASE)
+        own = "|".join(sorted(map(re.escape, cues["own_work"]), key=len, reverse=True))
+        self.own_work = re.compile(rf"\b(?:{own}),?\s+(?=[^\W_])", re.IGNORECASE)
         novelty = "|".join(sorted(map(re.escape, self.novelty), key=len, reverse=True))
         self.apposition = re.compile(
-            rf"(?:(?<=\s)|^)((?:{NAME_WORD})(?:\s(?:{NAME_WORD})){{0,5}}),?\s+(?:is\s+)?(?:a|an)\s+(?:{novelty})\b"
+            rf"(?:(?<=\s)|^)((?:{NAME_WORD})(?:[ \t](?:{NAME_WORD})){{0,5}}),?[ \t]+(?:is[ \t]+)?(?:a|an)[ \t]+(?:{novelty})\b"
         )
 
     # -- name shapes ---------------------------------------------------------------------------
@@ -67,7 +84,7 @@ class ProposalRules:
         A name is a quoted phrase, a coined word, or a run of capitalised words (small function
         words allowed inside) that is not just the first word of a sentence.
         """
-        start, end, word = words[i]
+        start, end, word = words[i][:3]
         if word in _QUOTES:
             close = _QUOTES[word]
             for j in range(i + 1, min(len(words), i + 9)):
@@ -78,18 +95,22 @@ class ProposalRules:
             return None
         if not (word[0].isupper() or is_coined_word(word)):
             return None
-        if word in ("A", "An", "The", "We", "Our", "This", "These", "It", "In", "To", "For"):
+        if word in self.sentence_words:
             return None
         j = i
         while j + 1 < len(words):
             nxt = words[j + 1][2]
-            if nxt[0].isalnum() and (nxt[0].isupper() or is_coined_word(nxt)):
+            if "\n" in text_between(words, j, j + 1):
+                break
+            if nxt[0].isalnum() and (nxt[0].isupper() or is_coined_word(nxt)) and nxt not in self.sentence_words:
                 j += 1
             elif (
                 nxt.lower() in FUNCTION_WORDS
                 and j + 2 < len(words)
                 and words[j + 2][2][0].isupper()
-                and nxt.lower() not in ("and", "or", "a", "an", "the", "on", "in", "with", "for", "to", "as", "at", "by")
+                and nxt.lower() not in ("and", "or", "a", "an", "the", "on", "in", "with", "for", "as", "at", "by")
+                and not (j == i and is_coined_word(word))  # "Light-R1-32B from Qwen2.5" is two names
+                and "\n" not in text_between(words, j, j + 2)
             ):
                 j += 2
             else:
@@ -99,14 +120,23 @@ class ProposalRules:
         return j, "name"
 
     def _label(self, text_after, text_before=""):
-        """BENCHMARK, MODEL or METHOD from the words around a proposed name."""
-        around = re.findall(r"[a-z]+(?:\s(?:model|models))?", (text_before[-40:] + " " + text_after[:80]).lower())
-        window = around[:14]
-        if any(w in self.benchmark_cues for w in window):
-            return "BENCHMARK"
-        heads = [w for w in window if w in self.method_heads or w in self.model_heads]
-        if heads and heads[0] in self.model_heads:
-            return "MODEL"
+        """BENCHMARK, MODEL or METHOD from the head noun next to a proposed name: "X, a new
+        benchmark", "the X dataset", "a 7B language model, X"; METHOD when nothing says otherwise."""
+        after = re.match(r"^\s*(?:\([^()]*\))?\s*[,:]?\s*(?:(?:is|are)\s+)?(?:(?:a|an|the|our)\s+)?((?:[\w\-]+\s+){0,4}?)([\w\-]+)\b", text_after[:120])
+        before = re.search(r"((?:[\w\-]+\s+){0,1})([\w\-]+)\s*[,:]?\s*(?:(?:called|named|dubbed|termed|namely)\s+)?(?:the\s+)?$", text_before[-60:])
+        heads = []
+        if after:
+            heads.append(after.group(2).lower())
+            heads.extend(w.lower() for w in after.group(1).split())
+        if before:
+            heads.append(before.group(2).lower())
+        for head in heads:
+            if head in self.benchmark_cues:
+                return "BENCHMARK"
+            if head in self.model_heads:
+                return "MODEL"
+            if head in self.method_heads:
+                return "METHOD"
         return "METHOD"
 
     # -- phrasings -----------------------------------------------------------------------------
@@ -139,7 +169,13 @@ class ProposalRules:
     def introduced(self, text):
         """Names right after an introducing verb: [(start, end)]."""
         found = []
-        for verb in self.intro.finditer(text):
+        verbs = list(self.intro.finditer(text)) + list(self.intro_gerund.finditer(text))
+        for implied in self.intro_implied.finditer(text):
+            # "we challenge X and propose Y", "we use this to develop Y": the subject came before.
+            sentence_start = max(text.rfind(". ", 0, implied.start()), text.rfind("\n", 0, implied.start())) + 1
+            if re.search(r"\b(?:we|this (?:\w+ )?(?:paper|work|study))\b", text[sentence_start:implied.start()], re.IGNORECASE):
+                verbs.append(implied)
+        for verb in verbs:
             clause_end = _CLAUSE_END.search(text, verb.end())
             stop = clause_end.start() if clause_end else len(text)
             words = _words(text[verb.end():stop], verb.end())
@@ -153,6 +189,13 @@ class ProposalRules:
         while i < len(words) and gap <= max_gap:
             word = words[i][2]
             lower = word.lower()
+            if names and word == "(":
+                # "X (SHORT) and Y": skip the short form of the name just found.
+                close = next((k for k in range(i + 1, min(len(words), i + 6)) if words[k][2] == ")"), None)
+                if close is None:
+                    break
+                i = close + 1
+                continue
             if names and word in (",", "and") and i + 1 < len(words):
                 # A list of names: "two benchmarks, X and Y".
                 i += 1
@@ -167,11 +210,17 @@ class ProposalRules:
                 continue
             if names:
                 break
-            if lower in self.gap_stops:
+            if lower in self.gap_stops or (i == 0 and lower.endswith("ing") and word.islower()):
+                # "we propose to ...", "we propose expanding ...": an action, not a name.
                 break
             hit = self._name_at(words, i, -1)
             if hit is not None:
-                names.append(self._span(words, i, hit))
+                span = self._span(words, i, hit)
+                name = words[i][3][span[0] - words[i][4]:span[1] - words[i][4]]
+                article = any(w[2].lower() in ("a", "an", "the") for w in words[:i])
+                if article and concept_key(name) in self.known_keys:
+                    break  # "construct an auxiliary Transformer": an instance of a known method
+                names.append(span)
                 i = hit[0] + 1
                 continue
             i += 1
@@ -197,6 +246,20 @@ class ProposalRules:
             clause_end = _CLAUSE_END.search(text, verb.end())
             stop = clause_end.start() if clause_end else len(text)
             words = _words(text[verb.end():stop], verb.end())
+            # "we name the algorithm X", "called our method X": skip the description.
+            k = 0
+            while k < len(words) and k < 3 and (
+                words[k][2].lower() in ("the", "our", "this", "it", "a", "an", "new", "novel")
+                or words[k][2].lower() in self.method_heads
+                or words[k][2].lower() in self.model_heads
+            ):
+                k += 1
+            if 0 < k < len(words) and words[k - 1][2].lower() in self.method_heads | self.model_heads:
+                words = words[k:]
+            # "we term such module as learngene", "we dub our method as X": the name follows "as".
+            as_index = next((k for k, w in enumerate(words[:5]) if w[2].lower() == "as"), None)
+            if as_index is not None and as_index + 1 < len(words):
+                words = words[as_index + 1:]
             if not words:
                 continue
             hit = self._name_at(words, 0, -1)
@@ -205,12 +268,23 @@ class ProposalRules:
                 continue
             # A lowercase coined phrase: up to five words before a delimiter.
             j = 0
-            while j < len(words) and j < 5 and words[j][2][0].isalnum() and words[j][2].lower() not in (
+            while j < len(words) and j < 4 and words[j][2][0].isalnum() and words[j][2].lower() not in (
                 "that", "which", "to", "for", "is", "are", "and", "with", "in", "on", "by", "where", "as"
             ):
                 j += 1
-            if 0 < j <= 4:
+            if 0 < j <= 3:
                 found.append((words[0][0], words[j - 1][1]))
+        return found
+
+    def own_work_names(self, text):
+        """Names right after "our method", "our framework", ...: [(start, end)]."""
+        found = []
+        for match in self.own_work.finditer(text):
+            words = _words(text[match.end():match.end() + 80], match.end())
+            if words and is_coined_word(words[0][2]):
+                hit = self._name_at(words, 0, -1)
+                if hit is not None:
+                    found.append(self._span(words, 0, hit))
         return found
 
     def appositions(self, text):
@@ -227,15 +301,64 @@ class ProposalRules:
                     break
         return found
 
-    def proposals(self, text):
-        """Every proposed name in ``text``: sorted (start, end, label), overlaps removed."""
-        spans = self.title_prefix(text) + self.introduced(text) + self.named(text) + self.appositions(text)
+    def owned_definitions(self, text, pairs):
+        """Abbreviations the paper defines for its own contribution: the defining sentence says
+        "we propose", "our" or "this paper introduces" before the long form, with nothing between
+        that relates it to earlier work ("than", "based on", ...), and neither form is a known
+        method."""
+        found = []
+        for long_start, long_end, short_start, short_end in pairs:
+            long, short = text[long_start:long_end], text[short_start:short_end]
+            if (
+                len(long.split()) >= 2
+                and len(short) >= 2
+                and is_coined_word(short)
+                and any(ch.isupper() for ch in long)
+                and concept_key(long) not in self.known_keys
+                and concept_key(short) not in self.known_keys
+                and short.lower() not in self.not_names
+                and self._introduced_before(text, min(long_start, short_start))
+            ):
+                found.append((long_start, long_end))
+        return found
+
+    def _introduced_before(self, text, position):
+        """True when the sentence holding ``position`` introduces something of the paper's own
+        ("we propose", "our", "this paper presents") before it, and nothing after that relates it
+        to other work."""
+        sentence_start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+        before = text[sentence_start:position]
+        claims = [m.end() for m in self.intro.finditer(before)] + [m.end() for m in self.intro_gerund.finditer(before)]
+        claims += [m.end() for m in self.intro_implied.finditer(before) if re.search(r"\bwe\b", before[: m.start()], re.IGNORECASE)]
+        claims += [m.end() for m in re.finditer(r"\bour\b", before, re.IGNORECASE)]
+        if not claims:
+            return False
+        gap = before[max(claims):].lower()
+        return not re.search(self.relation_words, gap)
+
+    def proposals(self, text, pairs=()):
+        """Every proposed name in ``text``: sorted (start, end, label), overlaps removed.
+
+        ``pairs`` are the document's abbreviation definitions (long start, long end, short start,
+        short end).
+        """
+        spans = (
+            self.title_prefix(text)
+            + self.introduced(text)
+            + self.named(text)
+            + self.appositions(text)
+            + self.own_work_names(text)
+            + self.owned_definitions(text, pairs)
+        )
         chosen = []
         for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
             if chosen and start < chosen[-1][1]:
                 continue
             name = text[start:end]
-            if len(name) < 2 or name.lower() in self.generic_prefixes:
+            base = name[:-1] if name.endswith("s") and name[-2:-1].isupper() else name
+            if len(name) < 2 or name.lower() in self.generic_prefixes or base.lower() in self.not_names:
+                continue
+            if "\n" in name:
                 continue
             chosen.append((start, end, self._label(text[end:], text[:start])))
         return chosen
@@ -251,11 +374,14 @@ class ProposalFinder:
 
     def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
         cues = json.loads((DATA_DIR / "proposal_cues.json").read_text(encoding="utf-8"))
-        self.rules = ProposalRules(cues, read_list(DATA_DIR / "benchmark_cues.txt"))
+        known = [e.key for e in read_entries(DATA_DIR / "methods.jsonl")]
+        self.rules = ProposalRules(
+            cues, read_list(DATA_DIR / "benchmark_cues.txt"), read_list(DATA_DIR / "not_methods.txt"), known
+        )
 
     def __call__(self, doc):
         spans = []
-        for start, end, label in self.rules.proposals(doc.text):
+        for start, end, label in self.rules.proposals(doc.text, doc._.abbreviations or ()):
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is not None:
                 spans.append(span)

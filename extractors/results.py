@@ -21,9 +21,16 @@ __all__ = ["ResultFinder", "reported_results"]
 if not Doc.has_extension("results"):
     Doc.set_extension("results", default=None)
 
-_NUMBER = re.compile(r"(?<![\w.\-/])[-+]?\d+(?:\.\d+)?(?:\s?%)?(?![\w/]|\.\d)")
+# A number, with the "\\%" of LaTeX sources and the "53. 6" of broken PDF extraction tolerated.
+_NUMBER = re.compile(r"(?<![\w.\-/])[-+]?\d+(?:\.\d+|\.\s\d+(?=\s?\\?%))?(?:\s?\\?%)?(?![\w/]|\.\d)")
+_CHAIN = re.compile(r"^\s*(?:->|→|to|and|,|vs\.?|versus)\s*(?:\(\s*)?$")
 _SENTENCE = re.compile(r"[^.!?]*(?:[.!?](?=\s|$)|$)")
 _PREPOSITION = r"(?:on|in|for|at|over|across|of)"
+
+
+def _value(number_text):
+    """The value as written, without sign, percent sign or the space of "53. 6"."""
+    return re.sub(r"\s", "", number_text).replace("\\%", "").replace("%", "").lstrip("+")
 
 
 def _metric_words(metrics):
@@ -36,7 +43,7 @@ class _Rules:
         self.units = {u.lower() for u in units}
         # Number ... benchmark: "84.3 on X", "72.2% accuracy on the X", "+5.2 points on X".
         self.before = re.compile(
-            rf"^\s*(?:\)\s*)?(?:(?:{metric})\s+)?(?:(?:score|points?|improvement|gain)\s+)?{_PREPOSITION}\s+(?:the\s+)?(?:challenging\s+)?$",
+            rf"^\s*(?:\)\s*)?(?:(?:{metric})\s+)?(?:(?:score|points?|improvement|gain)\s+)?{_PREPOSITION}\s+(?:the\s+)?(?:[a-z\-]+\s+){{0,3}}$",
             re.IGNORECASE,
         )
         # Benchmark ... number: "X (84.3)", "X: 84.3", "X accuracy of 84.3", "X to 84.3".
@@ -52,6 +59,21 @@ class _Rules:
         return bool(following and following.group(1).lower() in self.units)
 
 
+def _runs(numbers, text, joiner):
+    """Maximal runs of numbers separated only by ``joiner`` ("84.3, 72.2 and 98.4")."""
+    runs, current = [], []
+    for number in numbers:
+        if current and re.match(joiner, text[current[-1].end():number.start()]):
+            current.append(number)
+        else:
+            if current:
+                runs.append(current)
+            current = [number]
+    if current:
+        runs.append(current)
+    return runs
+
+
 def reported_results(text, benchmarks, subjects, rules, max_gap=48):
     """(benchmark index, value, metric, subject index) for each reported number.
 
@@ -60,6 +82,7 @@ def reported_results(text, benchmarks, subjects, rules, max_gap=48):
     """
     taken_numbers = set()
     taken = []
+    taken_order = []  # start of the number behind each entry of ``taken``
     covered = benchmarks + subjects
 
     def inside(start, end):
@@ -92,20 +115,39 @@ def reported_results(text, benchmarks, subjects, rules, max_gap=48):
         in_sentence_n = [m for m in numbers if s_start <= m.start() and m.end() <= s_end]
         if len(in_sentence_b) >= 2 and len(in_sentence_n) == len(in_sentence_b):
             for index, number in zip(in_sentence_b, in_sentence_n):
-                value = number.group().replace("%", "").strip().lstrip("+")
-                taken.append((index, value, metric_for("", number.end()), subject_for(number.start())))
+                taken.append((index, _value(number.group()), metric_for("", number.end()), subject_for(number.start())))
                 taken_numbers.add(number.start())
+                taken_order.append(number.start())
 
-    for number in numbers:
+    # "by 10.06% and 12.14% on the AIME2024 and AIME2025 datasets": a list of numbers before a
+    # list of as many benchmarks.
+    for run in _runs(numbers, text, r"^\s*\\?%?\s*(?:,\s*(?:and\s+)?|and\s+)$"):
+        if len(run) < 2 or any(n.start() in taken_numbers for n in run):
+            continue
+        following = [i for i, (b0, _) in enumerate(benchmarks) if b0 >= run[-1].end()][: len(run)]
+        if len(following) != len(run):
+            continue
+        first_gap = text[run[-1].end():benchmarks[following[0]][0]]
+        joined = all(
+            re.match(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", text[benchmarks[a][1]:benchmarks[b][0]])
+            for a, b in zip(following, following[1:])
+        )
+        if joined and len(first_gap) <= max_gap and rules.before.match(first_gap.replace("%", "", 1)):
+            for index, number in zip(following, run):
+                taken.append((index, _value(number.group()), metric_for(first_gap, number.end()), subject_for(number.start())))
+                taken_numbers.add(number.start())
+                taken_order.append(number.start())
+
+    for position, number in enumerate(numbers):
         if number.start() in taken_numbers:
             continue
-        value = number.group().replace("%", "").strip().lstrip("+")
+        value = _value(number.group())
         choice = None
         # The nearest benchmark after the number, when only a metric and a preposition lie between.
         for index, (b_start, b_end) in enumerate(benchmarks):
             if b_start >= number.end():
                 gap = text[number.end():b_start]
-                if len(gap) <= max_gap and rules.before.match(gap.replace("%", "", 1)):
+                if len(gap) <= max_gap and rules.before.match(gap.replace("\\%", "").replace("%", "", 1)):
                     choice = (index, gap)
                 break
         if choice is None:
@@ -117,11 +159,39 @@ def reported_results(text, benchmarks, subjects, rules, max_gap=48):
                     if len(gap) <= max_gap and rules.after.match(gap):
                         choice = (index, gap)
                     break
-        if choice is not None:
-            index, gap = choice
-            taken.append((index, value, metric_for(gap, number.end()), subject_for(number.start())))
+        if choice is None:
+            continue
+        index, gap = choice
+        taken.append((index, value, metric_for(gap, number.end()), subject_for(number.start())))
+        taken_numbers.add(number.start())
+        taken_order.append(number.start())
+        # "by 51.6% -> 60.1% for DPO and 52.6% -> 62.4% for RLOO": numbers chained to this one.
+        previous = number
+        for following in numbers[position + 1:]:
+            between = re.sub(r"\\?%|\bfor\s+[\w\-.]+", "", text[previous.end():following.start()])
+            if following.start() in taken_numbers or not _CHAIN.match(between):
+                break
+            taken.append((index, _value(following.group()), metric_for(gap, following.end()), subject_for(following.start())))
+            taken_numbers.add(following.start())
+            taken_order.append(following.start())
+            previous = following
+    # "62% win rate in WebShop, outperforming RFT (53.6%) and GPT-4 (35.6%)": numbers in
+    # parentheses after a compared name belong to the benchmark just reported on.
+    for number in numbers:
+        if number.start() in taken_numbers or not taken:
+            continue
+        opening = re.search(r"\(\s*$", text[max(0, number.start() - 3):number.start()])
+        closing = re.match(r"^\s*\)", text[number.end():number.end() + 3])
+        after_subject = any(0 <= number.start() - end <= 3 for _, end in subjects)
+        if not (opening and closing and after_subject):
+            continue
+        earlier = [t for t, n in zip(taken, taken_order) if n < number.start() and not re.search(r"[.!?]\s", text[n:number.start()])]
+        if earlier:
+            index, _, metric, _ = earlier[-1]
+            taken.append((index, _value(number.group()), metric, subject_for(number.start())))
             taken_numbers.add(number.start())
-    return taken
+            taken_order.append(number.start())
+    return [entry for _, entry in sorted(zip(taken_order, taken), key=lambda pair: pair[0])]
 
 
 class ResultFinder:

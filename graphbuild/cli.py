@@ -178,3 +178,44 @@ def stats(graph, top):
     for label, rows in most_connected(store, top).items():
         if rows:
             click.echo(f"  {label}: " + ", ".join(f"{name} ({degree})" for name, _, degree in rows))
+
+
+@main.command()
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option("--worst", type=click.IntRange(0), default=5, show_default=True, help="Misses and false positives listed per type.")
+@extraction_options
+def evaluate(gold, inputs, as_json, worst, example, workers, gazetteers, spacy_model, quiet):
+    """Score extraction on INPUTS against the labelled papers in GOLD.
+
+    Prints precision, recall and F1 per type, strict and lenient (one name contains the other) as
+    ../shared/ANNOTATION.md defines them, then the worst misses and false positives per type.
+    Papers are matched by title; GOLD holds titles and labels only.
+
+    Example:
+
+        graphbuild evaluate tests/data/gold.jsonl ../shared/corpus/hf-daily-papers/
+    """
+    from graphbuild.builder import contract_records
+    from graphbuild.evaluate import evaluate as score, format_report, read_gold
+
+    try:
+        labelled = read_gold(gold)
+        records = _read(inputs, example)
+        extractor = _extractor(spacy_model, gazetteers)
+        progress = _Progress(len(records), quiet, "extracting")
+        try:
+            predictions = contract_records(records, extractor, workers=workers, progress=progress)
+        finally:
+            progress.close()
+    except GraphbuildError as error:
+        _fail(error)
+    evaluation = score(labelled, predictions)
+    if evaluation.papers == 0:
+        _fail(f"{gold}: none of its {len(labelled)} titles is among the inputs; give the listings it was labelled from")
+    if as_json:
+        click.echo(json.dumps(evaluation.as_dict(worst), ensure_ascii=False, indent=1))
+    else:
+        for line in format_report(evaluation, worst):
+            click.echo(line)

@@ -47,8 +47,11 @@ class Extractor:
     def __init__(self, base=None, gazetteers=()):
         self.nlp = build_pipeline(base=base, gazetteers=gazetteers)
         self.canonical = {}
+        self.alias_keys = {}
         for name, component in self.nlp.pipeline:
             self.canonical.update(getattr(component, "canonical", {}))
+            for alias, key in getattr(component, "alias_keys", {}).items():
+                self.alias_keys.setdefault(alias, key)
         self.model_grammar = self.nlp.get_pipe("graphbuild_models").grammar
 
     def extract(self, papers, workers=1, batch_size=64, progress=None):
@@ -61,7 +64,7 @@ class Extractor:
         n_process = max(1, int(workers))
         done = 0
         for doc, paper_id in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            yield assemble(doc, paper_id, self.canonical, self.model_grammar)
+            yield assemble(doc, paper_id, self.canonical, self.model_grammar, self.alias_keys)
             done += 1
             if progress is not None:
                 progress(done)
@@ -82,12 +85,12 @@ def _sentence_finder(doc):
 
 
 def _abbreviation_index(text, pairs):
-    """Short form -> (long, short) and lowercase long form -> (long, short) for one document."""
+    """Short form -> pair and long form -> pair (exact text) for one document's definitions."""
     by_short, by_long = {}, {}
-    for long_start, long_end, short_start, short_end in pairs:
-        long, short = text[long_start:long_end], text[short_start:short_end]
-        by_short.setdefault(short, (long, short))
-        by_long.setdefault(long.lower(), (long, short))
+    for pair in pairs:
+        long_start, long_end, short_start, short_end = pair
+        by_short.setdefault(text[short_start:short_end], pair)
+        by_long.setdefault(text[long_start:long_end], pair)
     return by_short, by_long
 
 
@@ -95,7 +98,7 @@ def _overlaps(a, b):
     return a[0] < b[1] and b[0] < a[1]
 
 
-def assemble(doc, paper_id, canonical, model_grammar):
+def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None):
     """Turn a processed document into the paper's ``Extraction``.
 
     Parameters
@@ -107,7 +110,11 @@ def assemble(doc, paper_id, canonical, model_grammar):
         Concept key -> canonical name, from the gazetteers.
     model_grammar : extractors.models.ModelGrammar
         Used to read a model name's family and size.
+    alias_keys : dict, optional
+        Concept key of every gazetteer surface form -> key of its concept ("dpo" ->
+        "direct-preference-optimization").
     """
+    alias_keys = alias_keys or {}
     text = doc.text
     sentence_of = _sentence_finder(doc)
     by_short, by_long = _abbreviation_index(text, doc._.abbreviations or [])
@@ -116,19 +123,23 @@ def assemble(doc, paper_id, canonical, model_grammar):
         s_start, s_end = sentence_of(start)
         return field_offsets(text, s_start, s_end)
 
-    def concept(surface, label, gazetteer_key):
-        """(display, key, canonical name, aliases) of a name, joining a defined abbreviation."""
-        pair = by_short.get(surface) or by_long.get(surface.lower())
+    pairs = doc._.abbreviations or []
+
+    def concept(start, end, label, gazetteer_key):
+        """(display, key, canonical name, aliases) of the name at [start, end), joining the
+        abbreviation definition it is part of, or the one it is the short form of."""
+        surface = text[start:end]
+        pair = next(
+            (p for p in pairs if (p[0] < end and start < p[1]) or (p[2] < end and start < p[3])), None
+        ) or by_short.get(surface) or by_long.get(surface)
         if pair is None and surface.endswith("s"):
             pair = by_short.get(surface[:-1])
         if pair is not None:
-            long, short = pair
-            key = gazetteer_key if gazetteer_key else None
-            for form in (short, long):
-                known = concept_key(form)
-                if key is None and known in canonical and label != schema.TASK:
-                    key = known
-            key = key or concept_key(long)
+            # Both halves of a definition are one concept, whichever half a component found: the
+            # gazetteer's concept when it knows the long form, else the long form's own key (a
+            # known short form with another long form is another thing: two papers' "SPO").
+            long, short = text[pair[0]:pair[1]], text[pair[2]:pair[3]]
+            key = alias_keys.get(concept_key(long)) or concept_key(long)
             return f"{long} ({short})", key, canonical.get(key), (long, short)
         key = gazetteer_key or concept_key(surface)
         return surface, key, canonical.get(key), (surface,)
@@ -160,7 +171,7 @@ def assemble(doc, paper_id, canonical, model_grammar):
     for start, end, label in proposals:
         if any(c[2] == schema.BENCHMARK and _overlaps((start, end), c) for c in accepted):
             label = schema.BENCHMARK
-        display, key, name, aliases = concept(text[start:end], label, None)
+        display, key, name, aliases = concept(start, end, label, None)
         by_key.setdefault(key, []).append((start, end, label, display, name, aliases))
     for key, found in by_key.items():
         labels = [label for start, _, label, *_ in found if start >= (doc._.title_end or 0)] or [found[0][2]]
@@ -178,7 +189,7 @@ def assemble(doc, paper_id, canonical, model_grammar):
         if label != schema.BENCHMARK and any(_overlaps((start, end), p) for p in proposals):
             continue
         surface = text[start:end]
-        display, key, name, aliases = concept(surface, label, gazetteer_key)
+        display, key, name, aliases = concept(start, end, label, gazetteer_key)
         if label != schema.BENCHMARK and (key in proposed_keys or concept_key(surface) in proposed_aliases):
             continue
         properties = ()
@@ -219,10 +230,10 @@ def assemble(doc, paper_id, canonical, model_grammar):
     key_by_surface = {}
     for start, end, label, _, gazetteer_key in accepted:
         if label == schema.BENCHMARK:
-            key_by_surface[(start, end)] = concept(text[start:end], label, gazetteer_key)
+            key_by_surface[(start, end)] = concept(start, end, label, gazetteer_key)
     results = []
     for b_start, b_end, value, metric, s_start, s_end in doc._.results or []:
-        display, key, _, _ = key_by_surface.get((b_start, b_end)) or concept(text[b_start:b_end], schema.BENCHMARK, None)
+        display, key, _, _ = key_by_surface.get((b_start, b_end)) or concept(b_start, b_end, schema.BENCHMARK, None)
         field, sent_start, sent_end = located(b_start, b_end)
         subject = text[s_start:s_end] if s_start >= 0 else None
         results.append(Result(text[b_start:b_end], key, value, metric, subject, field, sent_start, sent_end))
