@@ -6,6 +6,7 @@ Each component finds one kind of thing and writes spans (``doc.spans[...]``) or 
 is ever needed. A user who has a trained pipeline installed may pass its name as ``base``.
 """
 
+import json
 from pathlib import Path
 
 import spacy
@@ -17,22 +18,23 @@ from extractors import (  # noqa: F401
     abbreviations,
     benchmarks,
     gazetteer,
+    lexicon,
     links,
     methods,
     models,
     proposed,
     results,
-    sections,
 )
+from extractors.gazetteer import DATA_DIR, read_list
 
 __all__ = ["build_pipeline", "GAZETTEERS", "SPAN_KEYS"]
 
-#: Gazetteer components: (pipe name, label, span group, built-in files).
+#: Gazetteer sources: (label, span group, built-in files); one matcher serves them all.
 GAZETTEERS = (
-    ("benchmark_gazetteer", "BENCHMARK", "benchmarks", ["benchmarks.jsonl"]),
-    ("model_gazetteer", "MODEL", "models", ["models.jsonl"]),
-    ("method_gazetteer", "METHOD", "methods", ["methods.jsonl"]),
-    ("task_gazetteer", "TASK", "tasks", ["task_phrases.txt"]),
+    ("BENCHMARK", "benchmarks", ["benchmarks.jsonl"]),
+    ("MODEL", "models", ["models.jsonl"]),
+    ("METHOD", "methods", ["methods.jsonl"]),
+    ("TASK", "tasks", ["task_phrases.txt"]),
 )
 
 #: Span groups the pipeline fills.
@@ -69,14 +71,28 @@ def _gazetteer_files(paths):
     return files
 
 
+def _word_classes(nlp):
+    """The lexicon's word classes, from the data files the components use."""
+    cues = json.loads((DATA_DIR / "proposal_cues.json").read_text(encoding="utf-8"))
+    families = [f.pattern for f in nlp.get_pipe("graphbuild_models").grammar.families]
+    return lexicon.WordClasses(
+        families=families,
+        cues=[c for c in read_list(DATA_DIR / "benchmark_cues.txt") if " " not in c],
+        intro=cues["intro_verbs"] + cues["intro_gerunds"],
+        naming=cues["naming_verbs"],
+        we_naming=cues["we_naming_verbs"],
+        novelty=cues["novelty_words"],
+    )
+
+
 def build_pipeline(base=None, gazetteers=()):
     """A ready pipeline: the extractors on ``spacy.blank("en")`` (or the trained ``base``).
 
     Parameters
     ----------
     base : str, optional
-        Name of an installed trained pipeline (e.g. "en_core_web_sm") to start from; only its
-        sentence boundaries are used. Never needed.
+        Name of an installed trained pipeline (e.g. "en_core_web_sm") to start from; its
+        sentence boundaries then locate evidence. Never needed.
     gazetteers : list of paths, optional
         User gazetteer files or folders of ``*.jsonl`` files, read in addition to the built-in
         ones: lines ``{"label": "BENCHMARK" | "METHOD" | "MODEL" | "TASK", "pattern", "id"}``,
@@ -88,25 +104,20 @@ def build_pipeline(base=None, gazetteers=()):
     else:
         nlp = spacy.blank("en")
     nlp.tokenizer = _name_friendly_tokenizer(nlp)
-    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
-        nlp.add_pipe("sentencizer")
-    nlp.add_pipe("graphbuild_sections")
+    nlp.add_pipe("graphbuild_lexicon")
     nlp.add_pipe("graphbuild_links")
     nlp.add_pipe("graphbuild_abbreviations")
-    for name, label, spans_key, files in GAZETTEERS:
-        nlp.add_pipe("graphbuild_gazetteer", name=name, config={"label": label, "spans_key": spans_key, "files": files})
-        if label == "BENCHMARK":
-            nlp.add_pipe("graphbuild_benchmarks")
-        elif label == "MODEL":
-            nlp.add_pipe("graphbuild_models")
-        elif label == "METHOD":
-            nlp.add_pipe("graphbuild_proposed")
-            nlp.add_pipe("graphbuild_methods")
+    nlp.add_pipe("graphbuild_gazetteer", name="gazetteers", config={"sources": [list(g) for g in GAZETTEERS]})
+    nlp.add_pipe("graphbuild_benchmarks")
+    nlp.add_pipe("graphbuild_models")
+    nlp.add_pipe("graphbuild_proposed")
+    nlp.add_pipe("graphbuild_methods")
     nlp.add_pipe("graphbuild_results")
     extra = _gazetteer_files(gazetteers)
     for name, component in nlp.pipeline:
-        if hasattr(component, "initialize") and name.startswith(("graphbuild", "benchmark_", "model_", "method_", "task_")):
+        if hasattr(component, "initialize") and name.startswith(("graphbuild", "gazetteers")):
             component.initialize(lambda: [], nlp=nlp, extra_files=extra)
+    nlp.get_pipe("graphbuild_lexicon").configure(_word_classes(nlp))
     # Tokenising tens of thousands of gazetteer patterns leaves the tokenizer's cache in a state
     # that makes it about three times slower on prose; a fresh tokenizer with the same rules
     # (the vocabulary, and so the patterns, are shared) runs at full speed.

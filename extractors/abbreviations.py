@@ -23,6 +23,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.lexicon import document_text
+
 __all__ = ["abbreviation_pairs", "best_long_form", "AbbreviationDetector"]
 
 if not Doc.has_extension("abbreviations"):
@@ -31,7 +33,6 @@ if not Doc.has_extension("abbreviations"):
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _WORD = re.compile(r"\S+")
 # Where a long form cannot reach back across: a sentence end, a colon or semicolon, a bracket.
-_BARRIER = re.compile(r"[.!?;:](?:\s|$)|[()\[\]]|\n")
 # Characters that may wrap a long form but are not part of it (markdown emphasis, quotes).
 _WRAPPING = "*_\"'“”‘’`"
 
@@ -139,9 +140,41 @@ def initials_long_form(short, long):
     return long[start:]
 
 
+_BARRIERS = (". ", "! ", "? ", ";", ": ", "(", ")", "[", "]", "\n")
+
+
+def _clause_start(text, start, end):
+    """Where the clause holding ``end`` begins, looking back no further than ``start``."""
+    return max([start] + [text.rfind(b, start, end) + len(b) for b in _BARRIERS if text.rfind(b, start, end) >= 0])
+
+
+# "SLCD -- Supervised Learning based Controllable Diffusion": a short form, a dash or colon, and
+# its long form.
+_DASHED = re.compile(r"\b([A-Z][A-Za-z0-9\-+]*[A-Z0-9+])\s+(?:--|—|–)\s+((?:[^\W\d_][\w\-]*\s+){0,9}[^\W\d_][\w\-]*)")
+
+
+def _dashed_pairs(text):
+    for match in _DASHED.finditer(text):
+        short, candidate = match.group(1), match.group(2)
+        words = candidate.split()
+        for k in range(2, len(words) + 1):
+            long = " ".join(words[:k])
+            if words[k - 1][0].isupper() and best_long_form(short, long) == long and long[0].lower() == short[0].lower():
+                long_start = match.start(2)
+                yield long_start, long_start + len(long), match.start(1), match.end(1)
+                break
+
+
 def abbreviation_pairs(text):
     """Yield (long start, long end, short start, short end) character offsets for each definition."""
-    for match in _PAREN.finditer(text):
+    if " -- " in text or " — " in text or " – " in text:
+        yield from _dashed_pairs(text)
+    position = text.find("(")
+    while position >= 0:
+        match = _PAREN.match(text, position)
+        position = text.find("(", position + 1)
+        if match is None:
+            continue
         short = _short_form_candidate(match.group(1))
         if short is None:
             reverse = _reverse_pair(text, match)
@@ -151,14 +184,8 @@ def abbreviation_pairs(text):
         short_start = match.start(1) + match.group(1).index(short)
         # Candidate long form: up to min(|S| + 5, 2|S|) words before the parenthesis, in one clause.
         before_end = match.start()
-        window_start = max(0, before_end - 300)
+        window_start = _clause_start(text, max(0, before_end - 300), before_end)
         window = text[window_start:before_end]
-        barrier = None
-        for barrier in _BARRIER.finditer(window):
-            pass
-        if barrier is not None:
-            window_start += barrier.end()
-            window = text[window_start:before_end]
         words = list(_WORD.finditer(window))
         max_words = min(len(short) + 5, 2 * len(short))
         words = words[-max_words:]
@@ -185,7 +212,8 @@ class AbbreviationDetector:
         self.name = name
 
     def __call__(self, doc):
-        doc._.abbreviations = list(abbreviation_pairs(doc.text))
+        text = document_text(doc)
+        doc._.abbreviations = list(abbreviation_pairs(text)) if "(" in text or " -" in text or " —" in text else []
         return doc
 
 

@@ -1,9 +1,10 @@
 """Benchmarks by phrasing: names the gazetteer does not know, recognised by how they are cited.
 
 "on the WebShop benchmark", "the MIT Integration Bee dataset", "benchmarks such as AIME2024,
-AIME2025 and MATH500", "on GSM8K and MATH benchmarks": a capitalised or coined name next to a
-benchmark cue word (``data/benchmark_cues.txt``). Known benchmarks are found by the gazetteer
-component; this one adds the rest to the same span group, ``doc.spans["benchmarks"]``.
+AIME2025 and MATH500", "on GSM8K and MATH benchmarks", "exceed 81 in SciWorld": a capitalised or
+coined name next to a benchmark cue word (``data/benchmark_cues.txt``) or after a reported number.
+Known benchmarks are found by the gazetteer component; this one adds the rest to the same span
+group, ``doc.spans["benchmarks"]``, and extends known names by a following year ("iNat 2019").
 """
 
 import re
@@ -12,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from extractors.gazetteer import DATA_DIR, read_list
+from extractors.lexicon import BENCH_CUE, NUMBER, document_text, interesting_tokens
 from extractors.sections import title_end
 from extractors.shapes import is_coined_word
 
@@ -25,25 +27,22 @@ _LIST_WORDS = r"(?:such\s+as|including|like|e\.g\.,?|namely|i\.e\.,?|:)"
 
 
 class BenchmarkRules:
-    """Regular expressions for the phrasings, compiled from the cue words."""
+    """The phrasings as regular expressions, applied around cue words and numbers."""
 
-    def __init__(self, cues, not_names):
+    def __init__(self, not_names):
         self.not_names = {n.lower() for n in not_names}
-        cue = "|".join(sorted(map(re.escape, cues), key=len, reverse=True))
         # A name: one to four words, each capitalised, coined or a number, e.g. "MIT Integration Bee".
         name = rf"(?:{_NAMEISH})(?:[ \t](?:{_NAMEISH})){{0,3}}"
-        self.name = re.compile(name)
         name_list = rf"{name}(?:\s*,\s*{name}){{0,12}}(?:\s*,?\s*(?:and|or)\s+{name})?"
-        # "the X benchmark" / "X dataset" / "X and Y benchmarks"
-        self.before_cue = re.compile(rf"(?<![\w-])(?P<names>{name_list})[ \t]+(?i:{cue})\b")
-        # "benchmarks such as X, Y and Z" / "datasets: X, Y"
-        self.after_cue = re.compile(rf"\b(?i:{cue})\s*,?\s+{_LIST_WORDS}\s+(?:the\s+)?(?P<names>{name_list})")
-        self.item = re.compile(rf"{name}")
+        # "the X benchmark" / "X and Y benchmarks": the names just before a cue word.
+        self.before_cue = re.compile(rf"(?<![\w-])(?P<names>{name_list})[ \t]+$")
+        # "benchmarks such as X, Y and Z" / "datasets: X, Y": the names just after one.
+        self.after_cue = re.compile(rf"\s*,?\s+{_LIST_WORDS}\s+(?:the\s+)?(?P<names>{name_list})")
+        self.item = re.compile(name)
         # "exceed 81 in SciWorld", "72.2% accuracy on MiniF2F": a coined name a number is reported on.
         self.after_number = re.compile(
-            rf"(?<![\w.])\d+(?:\.\d+)?\s?\\?%?\s+(?:[a-z@\-]+\s+){{0,2}}(?:on|in)\s+(?:the\s+)?(?P<names>{_NAMEISH})(?![\w\-])"
+            rf"\d+(?:\.\d+)?\s?\\?%?\s+(?:[a-z@\-]+\s+){{0,2}}(?:on|in)\s+(?:the\s+)?(?P<names>{_NAMEISH})(?![\w\-])"
         )
-        self.cue_word = re.compile(rf"^(?i:{cue})$")
 
     def _is_name(self, text):
         words = text.split()
@@ -53,33 +52,37 @@ class BenchmarkRules:
             return False
         return all(w[0].isupper() or w[0].isdigit() or is_coined_word(w) for w in words)
 
-    def names(self, text, title_end=0):
-        """(start, end) of each benchmark name cited by phrasing.
+    def _items(self, names, offset, title_end):
+        """(start, end) of each name in a matched list, leading sentence words dropped."""
+        for item in self.item.finditer(names):
+            words = item.group().split()
+            while words and words[0].lower() in _LEADING_NON_NAMES:
+                words = words[1:]
+            if not words:
+                continue
+            phrase = " ".join(words)
+            start = offset + item.start() + item.group().index(words[0])
+            # In the title, where every word is capitalised, only coined names count.
+            if self._is_name(phrase) and (start >= title_end or any(is_coined_word(w) for w in words)):
+                yield start, start + len(phrase)
 
-        In the title, where every word is capitalised, only coined names count ("GSM8K", not
-        "Continual Learning Benchmarks").
-        """
-        found = []
-        for pattern in (self.before_cue, self.after_cue):
-            for match in pattern.finditer(text):
-                group_start = match.start("names")
-                for item in self.item.finditer(match.group("names")):
-                    words = item.group().split()
-                    # Drop leading sentence words ("The", "On") and trailing cue words.
-                    while words and words[0].lower() in _LEADING_NON_NAMES:
-                        words = words[1:]
-                    if not words:
-                        continue
-                    phrase = " ".join(words)
-                    start = group_start + item.start() + item.group().index(words[0])
-                    end = start + len(phrase)
-                    if self._is_name(phrase) and (start >= title_end or any(is_coined_word(w) for w in words)):
-                        found.append((start, end))
-        for match in self.after_number.finditer(text):
+    def around_cue(self, text, cue_start, cue_end, title_end, look_before=True):
+        """Names cited with the cue word at [cue_start, cue_end); ``look_before`` False when the
+        word before the cue cannot end a name."""
+        if look_before:
+            before = self.before_cue.search(text, max(0, cue_start - 120), cue_start)
+            if before:
+                yield from self._items(before.group("names"), before.start("names"), title_end)
+        after = self.after_cue.match(text, cue_end, min(len(text), cue_end + 300))
+        if after:
+            yield from self._items(after.group("names"), after.start("names"), title_end)
+
+    def after_reported_number(self, text, number_start):
+        match = self.after_number.match(text, number_start, min(len(text), number_start + 80))
+        if match:
             name = match.group("names")
             if is_coined_word(name) and self._is_name(name):
-                found.append((match.start("names"), match.end("names")))
-        return sorted(set(found))
+                yield match.start("names"), match.end("names")
 
 
 class BenchmarkPhrasing:
@@ -91,19 +94,27 @@ class BenchmarkPhrasing:
         self.rules = None
 
     def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
-        self.rules = BenchmarkRules(
-            read_list(DATA_DIR / "benchmark_cues.txt"), read_list(DATA_DIR / "not_methods.txt")
-        )
+        self.rules = BenchmarkRules(read_list(DATA_DIR / "not_methods.txt"))
 
     def __call__(self, doc):
+        text = document_text(doc)
+        boundary = title_end(text)
         spans = []
         for span in doc.spans.get(self.spans_key, []):
-            # A year or version after a known name is part of it: "iNat 2019", "AIME 2024".
+            # A year after a known name is part of it: "iNat 2019", "AIME 2024".
             if span.end < len(doc) and _YEAR.match(doc[span.end].text):
                 extended = Span(doc, span.start, span.end + 1, label=span.label_)
                 extended.id_ = f"{span.id_}-{doc[span.end].text}" if span.id_ else ""
                 spans.append(extended)
-        for start, end in self.rules.names(doc.text, title_end(doc.text)):
+        found = set()
+        for index, start, end, _, classes in interesting_tokens(doc, BENCH_CUE | NUMBER):
+            if classes & BENCH_CUE:
+                # Names come right before the cue or after "such as", "including", ":".
+                before = index > 0 and doc[index - 1].text[:1].isalnum() and not doc[index - 1].is_lower
+                found.update(self.rules.around_cue(text, start, end, boundary, before))
+            else:
+                found.update(self.rules.after_reported_number(text, start))
+        for start, end in sorted(found):
             span = doc.char_span(start, end, label="BENCHMARK", alignment_mode="contract")
             if span is not None and len(span):
                 spans.append(span)

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 
+from extractors.lexicon import document_text
 from extractors.normalize import concept_key
 
 __all__ = [
@@ -141,64 +142,81 @@ def _is_all_caps(pattern):
     return bool(letters) and all(ch.isupper() for ch in letters)
 
 
-class GazetteerMatcher:
-    """Find the entries of one gazetteer label and add them to ``doc.spans[spans_key]``.
+def _is_case_sensitive(variant):
+    """Spellings that only mean the name as written: all capitals ("MATH", "ARC") and single
+    words with capitals inside ("ZeRO", "ReAct", "STaR"), whose lowercase forms are words."""
+    if _is_all_caps(variant):
+        return True
+    return " " not in variant and any(ch.isupper() for ch in variant[1:]) and variant.replace("-", "").isalpha()
 
-    Each span gets the entry's label and ``span.id_`` = the concept key of the entry's ``id``. The
-    component is empty until ``initialize`` loads its data files.
+
+class GazetteerMatcher:
+    """Find gazetteer entries and add them to span groups, one group per label.
+
+    All labels share one phrase matcher on lowercase forms, so a document is scanned once.
+    Entries written in capitals ("MATH", "ARC"), or marked ``case_sensitive``, match only as
+    written, so the ordinary words "math" and "arc" are not benchmarks. Each span gets its
+    label and ``span.id_`` = the concept key of the entry's ``id``. The component is empty
+    until ``initialize`` loads its data files.
     """
 
-    def __init__(self, nlp, name, label, spans_key, files):
+    def __init__(self, nlp, name, sources):
         self.nlp = nlp
         self.name = name
-        self.label = label
-        self.spans_key = spans_key
-        self.files = tuple(files)
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.sources = [tuple(source) for source in sources]  # (label, spans key, files)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact_forms = {}  # lowercase variant -> the spellings it must have
+        self.group_of = {}  # match id -> (label, spans key, concept key)
         self.canonical = {}  # concept key -> canonical name
         self.alias_keys = {}  # concept key of every surface form -> concept key of its entry
 
     def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
-        """Load the built-in data files and any user-supplied ones (JSON Lines or plain lists)."""
-        entries = []
-        for file in (*[DATA_DIR / f for f in self.files], *map(Path, extra_files)):
-            if file.suffix == ".jsonl":
-                entries.extend(read_entries(file, self.label))
-            else:
-                entries.extend(GazetteerEntry(self.label, p, p) for p in read_list(file))
-        self.add_entries(entries)
+        """Load the built-in data files and any user-supplied JSON Lines gazetteers."""
+        for label, spans_key, files in self.sources:
+            entries = []
+            for file in files:
+                file = DATA_DIR / file
+                if file.suffix == ".jsonl":
+                    entries.extend(read_entries(file, label))
+                else:
+                    entries.extend(GazetteerEntry(label, p, p) for p in read_list(file))
+            for file in extra_files:
+                if Path(file).suffix == ".jsonl":
+                    entries.extend(read_entries(file, label))
+            self.add_entries(label, spans_key, entries)
 
-    def add_entries(self, entries):
-        lower, exact = {}, {}
+    def add_entries(self, label, spans_key, entries):
+        """Add entries of one label, found into ``doc.spans[spans_key]``."""
+        by_match_id = {}
         for entry in entries:
             self.canonical.setdefault(entry.key, entry.id)
             self.alias_keys.setdefault(concept_key(entry.pattern), entry.key)
+            match_id = f"{label}|{entry.key}"
+            self.group_of[self.nlp.vocab.strings.add(match_id)] = (label, spans_key, entry.key)
             for variant in surface_variants(entry.pattern) | _plurals(entry.pattern):
-                target = exact if entry.case_sensitive or _is_all_caps(variant) else lower
-                target.setdefault(variant, entry.key)
-        for table, matcher in ((lower, self.lower), (exact, self.exact)):
-            by_key = {}
-            for variant, key in table.items():
-                by_key.setdefault(key, []).append(variant)
-            for key, variants in by_key.items():
-                matcher.add(key, list(self.nlp.tokenizer.pipe(variants)))
+                by_match_id.setdefault(match_id, set()).add(variant)
+                if entry.case_sensitive or _is_case_sensitive(variant):
+                    self.exact_forms.setdefault(variant.lower(), set()).add(variant)
+        for match_id, variants in by_match_id.items():
+            self.matcher.add(match_id, list(self.nlp.tokenizer.pipe(sorted(variants))))
 
     def __call__(self, doc):
-        spans = []
-        for matcher in (self.lower, self.exact):
-            for match_id, start, end in matcher(doc):
-                span = Span(doc, start, end, label=self.label)
-                span.id = match_id
-                spans.append(span)
-        group = doc.spans.get(self.spans_key)
-        doc.spans[self.spans_key] = (list(group) if group is not None else []) + spans
+        text = document_text(doc)
+        groups = {}
+        for match_id, start, end in self.matcher(doc):
+            label, spans_key, key = self.group_of[match_id]
+            span = Span(doc, start, end, label=label)
+            exact = self.exact_forms.get(text[span.start_char:span.end_char].lower())
+            if exact is not None and text[span.start_char:span.end_char] not in exact:
+                continue
+            span.id_ = key
+            groups.setdefault(spans_key, []).append(span)
+        for _, spans_key, _ in self.sources:
+            group = doc.spans.get(spans_key)
+            doc.spans[spans_key] = (list(group) if group is not None else []) + groups.get(spans_key, [])
         return doc
 
 
-@Language.factory(
-    "graphbuild_gazetteer",
-    default_config={"label": "BENCHMARK", "spans_key": "benchmarks", "files": []},
-)
-def make_gazetteer_matcher(nlp, name, label, spans_key, files):
-    return GazetteerMatcher(nlp, name, label, spans_key, files)
+@Language.factory("graphbuild_gazetteer", default_config={"sources": []})
+def make_gazetteer_matcher(nlp, name, sources):
+    return GazetteerMatcher(nlp, name, sources)

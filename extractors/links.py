@@ -16,7 +16,8 @@ Examples
 import re
 
 from spacy.language import Language
-from spacy.tokens import Span
+
+from extractors.lexicon import document_text
 
 __all__ = ["find_links", "clean_url", "classify_url", "LinkFinder", "LINK_KINDS"]
 
@@ -66,9 +67,32 @@ def classify_url(url):
     return host, "page"
 
 
+_HINTS = ("://", "www.", "github", "gitlab", "huggingface", "bitbucket")
+
+
+def _chunks_with_hints(text):
+    """(start, end) of the whitespace-delimited stretches of ``text`` holding a link hint."""
+    chunks = set()
+    for hint in _HINTS:
+        position = text.find(hint)
+        while position >= 0:
+            start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
+            end = min(p for p in (text.find(" ", position), text.find("\n", position), len(text)) if p >= 0)
+            chunks.add((start, end))
+            position = text.find(hint, end)
+    return sorted(chunks)
+
+
 def find_links(text):
-    """Yield (start, end, url) for every link in ``text``, offsets of the cleaned URL."""
-    for match in _URL.finditer(text):
+    """Yield (start, end, url) for every link in ``text``, offsets of the cleaned URL.
+
+    Only the stretches around "://", "www." and the hosts abstracts link to are searched: most
+    abstracts have no link, and none should pay for a scan of its whole text.
+    """
+    matches = []
+    for chunk_start, chunk_end in _chunks_with_hints(text):
+        matches.extend(_URL.finditer(text, chunk_start, chunk_end))
+    for match in sorted({m.start(): m for m in matches}.values(), key=lambda m: m.start()):
         url = clean_url(match.group())
         if "." not in url.split("://", 1)[-1]:
             continue
@@ -84,7 +108,7 @@ class LinkFinder:
 
     def __call__(self, doc):
         spans = []
-        for start, end, url in find_links(doc.text):
+        for start, end, url in find_links(document_text(doc)):
             span = doc.char_span(start, end, label=classify_url(url)[1], alignment_mode="expand")
             if span is not None:
                 span.id_ = url

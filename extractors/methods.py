@@ -15,15 +15,10 @@ import re
 from spacy.language import Language
 
 from extractors.gazetteer import DATA_DIR, read_entries, read_list
+from extractors.lexicon import CODED, document_text, interesting_tokens
 from extractors.shapes import FUNCTION_WORDS, is_acronym, is_camel_case
 
-__all__ = ["MethodShapes", "MethodContexts", "method_candidates", "singular"]
-
-# Words with two capitals or a capital after lowercase letters: acronyms and camel case.
-_CANDIDATE = re.compile(
-    r"(?<![\w\-+])(?=[\w\-+.^*]*?(?:[A-Z][\w\-+.^*]*[A-Z]|[a-z][A-Z]))[A-Za-z0-9][\w\-+.^*]*[\w+*]"
-)
-
+__all__ = ["MethodShapes", "MethodContexts", "defined_methods", "singular"]
 
 def singular(word):
     """'LLMs' -> 'LLM', 'PRMs' -> 'PRM': acronyms in the plural."""
@@ -41,26 +36,34 @@ class MethodContexts:
 
     def __init__(self, before, after):
         left = "|".join(sorted((re.escape(w) for w in before), key=len, reverse=True))
-        right = "|".join(sorted((re.escape(w) for w in after if not w.startswith("-")), key=len, reverse=True))
-        suffixes = "|".join(re.escape(w) for w in after if w.startswith("-"))
+        self.after_words = {w.lower() for w in after if not w.startswith("-")}
+        self.after_suffixes = {w.lower().lstrip("-") for w in after if w.startswith("-")}
         # "such as X", "such as A, B and X", "compared with the X"
-        self.before = re.compile(rf"(?:^|\W)(?:{left})\s+(?:the\s+)?(?:[\w\-+.]+(?:\s*\([^()]*\))?,\s+)*(?:and\s+|or\s+)?$", re.IGNORECASE)
-        self.after = re.compile(rf"^(?:{suffixes}|\s+(?:{right})\b)", re.IGNORECASE)
+        self.before = re.compile(
+            rf"(?:^|\W)(?:{left})\s+(?:the\s+)?(?:[\w\-+.]+(?:\s*\([^()]*\))?,\s+)*(?:and\s+|or\s+)?$", re.IGNORECASE
+        )
 
-    def used_as_method(self, text, start, end):
-        return bool(self.before.search(text[max(0, start - 80):start]) or self.after.match(text[end:end + 30]))
+    def used_as_method(self, doc, text, index, start):
+        """True when the words before token ``index`` (at ``start``), or the word after it, show
+        a method: "baselines such as X", "X-based", "the X algorithm"."""
+        if index + 1 < len(doc):
+            following = doc[index + 1].lower_
+            if following in self.after_words:
+                return True
+            if following == "-" and index + 2 < len(doc) and doc[index + 2].lower_ in self.after_suffixes:
+                return True
+        return self.before.search(text, max(0, start - 80), start) is not None
 
 
-def method_candidates(text, abbreviations, stop, benchmark_cues, generic_heads, contexts):
-    """(start, end) of every method-shaped name in ``text``.
+def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads):
+    """Long forms of defined abbreviations that name methods, and the short forms to ignore.
 
-    ``abbreviations`` are (long start, long end, short start, short end) tuples. A title-case long
-    form yields a candidate unless it is a two-word family name ("Supervised Learning"); a
-    lowercase one marks its short form as generic. A bare acronym or camel-case word is a
-    candidate only where the words around it show it is used as a method.
+    A title-case long form is a candidate unless it is a two-word family name ("Supervised
+    Learning"); a lowercase long form is left to the gazetteer, as most are generic ("large
+    language models", "test-time training"). Returns (list of (start, end), set of short forms
+    that are defined and so not bare names).
     """
     found = []
-    generic_shorts = set()
     defined = set()
     for long_start, long_end, short_start, short_end in abbreviations:
         long = text[long_start:long_end]
@@ -68,23 +71,11 @@ def method_candidates(text, abbreviations, stop, benchmark_cues, generic_heads, 
         defined.add(short)
         words = long.split()
         last = words[-1].lower() if words else ""
-        if short.lower() in stop or long.lower() in stop:
-            generic_shorts.add(short)
-        elif last in benchmark_cues:
+        if short.lower() in stop or long.lower() in stop or last in benchmark_cues:
             continue
-        elif _title_case(long) and not (len(words) <= 2 and last in generic_heads):
+        if _title_case(long) and not (len(words) <= 2 and last in generic_heads):
             found.append((long_start, long_end))
-        else:
-            generic_shorts.add(short)
-    for match in _CANDIDATE.finditer(text):
-        word = match.group().rstrip(".")
-        base = singular(word)
-        if base in generic_shorts or base in defined or base.lower() in stop or word.lower() in stop:
-            continue
-        end = match.start() + len(word)
-        if (is_acronym(word) or is_camel_case(word)) and contexts.used_as_method(text, match.start(), end):
-            found.append((match.start(), end))
-    return sorted(set(found))
+    return found, defined
 
 
 class MethodShapes:
@@ -107,10 +98,20 @@ class MethodShapes:
         self.contexts = MethodContexts(contexts["before"], contexts["after"])
 
     def __call__(self, doc):
+        text = document_text(doc)
+        found, defined = defined_methods(
+            text, doc._.abbreviations or [], self.stop, self.benchmark_cues, self.generic_heads
+        )
+        for index, start, end, word, _ in interesting_tokens(doc, CODED):
+            base = singular(word)
+            if base in defined or base.lower() in self.stop or word.lower() in self.stop:
+                continue
+            if not (is_acronym(word) or is_camel_case(word)):
+                continue
+            if self.contexts.used_as_method(doc, text, index, start):
+                found.append((start, end))
         spans = []
-        for start, end in method_candidates(
-            doc.text, doc._.abbreviations or [], self.stop, self.benchmark_cues, self.generic_heads, self.contexts
-        ):
+        for start, end in sorted(set(found)):
             span = doc.char_span(start, end, label="METHOD", alignment_mode="contract")
             if span is not None and len(span):
                 spans.append(span)

@@ -16,15 +16,16 @@ Examples
 {'family': 'Qwen', 'size': '235B-A22B'}
 """
 
+import functools
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Span
 
 from extractors.gazetteer import DATA_DIR, GazetteerError, read_list
+from extractors.lexicon import FAMILY, document_text, interesting_tokens
 
 __all__ = ["FamilyEntry", "ModelGrammar", "read_families", "ModelFinder"]
 
@@ -79,9 +80,11 @@ class ModelGrammar:
 
     def __init__(self, families, variants):
         self.families = list(families)
+        # Written family word, without spaces or hyphens, lowercase -> canonical family.
         self.family_of = {}
         for entry in self.families:
-            self.family_of[entry.pattern.lower()] = entry.family
+            self.family_of.setdefault(re.sub(r"[\s-]", "", entry.pattern.lower()), entry.family)
+        self.describe = functools.lru_cache(maxsize=1 << 14)(self._describe)
         loose = [e.pattern for e in self.families if not e.case_sensitive and not e.needs_version]
         strict = [e.pattern for e in self.families if e.case_sensitive and not e.needs_version]
         loose_v = [e.pattern for e in self.families if not e.case_sensitive and e.needs_version]
@@ -110,15 +113,12 @@ class ModelGrammar:
         self._family_head = re.compile(rf"(?i:{family_any})")
         self._size = re.compile(_SIZE)
 
-    def describe(self, name):
+    def _describe(self, name):
         """The family and size of a model name found by the grammar (size None when not given)."""
         head = self._family_head.match(name)
         family = None
         if head:
-            written = re.sub(r"[\s-]", "", head.group().lower())
-            family = next(
-                (f for p, f in self.family_of.items() if re.sub(r"[\s-]", "", p) == written), head.group()
-            )
+            family = self.family_of.get(re.sub(r"[\s-]", "", head.group().lower()), head.group())
         sizes = [m.group() for m in self._size.finditer(name, head.end() if head else 0)]
         return {"family": family, "size": sizes[-1] if sizes else None}
 
@@ -138,10 +138,18 @@ class ModelFinder:
         self.grammar = ModelGrammar(families, read_list(DATA_DIR / "model_variants.txt"))
 
     def __call__(self, doc):
+        text = document_text(doc)
         spans = []
-        for match in self.grammar.pattern.finditer(doc.text):
+        covered = -1
+        for _, start, _, _, _ in interesting_tokens(doc, FAMILY):
+            if start < covered:
+                continue
+            match = self.grammar.pattern.match(text, start)
+            if match is None:
+                continue
+            covered = match.end()
             span = doc.char_span(match.start(), match.end(), label="MODEL", alignment_mode="contract")
-            if span is None or span.text != match.group():
+            if span is None or span.end_char != match.end():
                 span = doc.char_span(match.start(), match.end(), label="MODEL", alignment_mode="expand")
             if span is not None:
                 spans.append(span)

@@ -15,6 +15,7 @@ True
 'github.com/org/repo'
 """
 
+import functools
 import re
 import unicodedata
 
@@ -26,6 +27,7 @@ _PIECE = re.compile(r"[^\W_]+(?:\.\d+)*\+*", re.UNICODE)
 _LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def concept_key(name):
     """The normalised key of a concept name: lowercase pieces joined by '-'.
 

@@ -19,42 +19,50 @@ import re
 from spacy.language import Language
 
 from extractors.gazetteer import DATA_DIR, read_entries, read_list
+from extractors.lexicon import INTRO, NAMING, NOVELTY, OWN, WE_NAMING, document_text, interesting_tokens
 from extractors.normalize import concept_key
 from extractors.sections import title_end
-from extractors.shapes import FUNCTION_WORDS, NAME_WORD, is_coined_word
+from extractors.shapes import FUNCTION_WORDS, NAME_WORD, is_acronym, is_coined_word
 
 __all__ = ["ProposalFinder", "ProposalRules"]
 
-_TOKEN = re.compile(rf"{NAME_WORD}|[\"“”‘’'(),:;—–]")
+_TOKEN = re.compile(rf"{NAME_WORD}|[\"“”‘’'(),:;—–.!?]")
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n\n")
+_ADVERBS = frozenset("also then further thus therefore here now first finally additionally next".split())
+_APPOSITION_END = re.compile(r"(?:,\s*|\s)(?:is\s+)?(?:a|an)\s+$")
+# The words after a proposed name up to its head noun: "X (SHORT), a simple yet effective method".
+# "a multi-perspective course learning (MCL) method is proposed"
+_PASSIVE_INTRO = re.compile(r"^[^,;]{0,60}?\b(?:is|are)\s+(?:(?:first|newly|hereby)\s+)?(?:proposed|introduced|presented|developed|devised)\b")
+_HEAD_AFTER = re.compile(
+    r"\s*(?:\([^()]*\))?\s*[,:]?\s*(?:(?:is|are)\s+)?(?:(?:a|an|the|our)\s+)?((?:[\w\-]+\s+){0,4}?)([\w\-]+)\b"
+)
+_CLAUSE_WORDS = frozenset("that which who to for is are was were with in on by as and or from into via".split())
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}
 
 
-def _words(text, offset=0):
-    """(start, end, word, text) for each word or punctuation mark of ``text``."""
-    return [(m.start() + offset, m.end() + offset, m.group(), text, offset) for m in _TOKEN.finditer(text)]
-
-
-def text_between(words, i, j):
-    """The text from the end of ``words[i]`` to the start of ``words[j]``."""
-    text, offset = words[i][3], words[i][4]
-    return text[words[i][1] - offset:words[j][0] - offset]
+def _words(text, start, end):
+    """(start, end, word) for each word or punctuation mark of ``text[start:end]``; the offsets
+    are offsets in ``text``."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
 class ProposalRules:
     """The compiled proposal phrasings for a set of cue words."""
 
-    def __init__(self, cues, benchmark_cues, not_names=(), known_keys=()):
+    def __init__(self, cues, benchmark_cues, not_names=(), known_keys=(), known_model=lambda name: False):
         self.cues = cues
         self.not_names = {n.lower() for n in not_names}
         self.known_keys = set(known_keys)
+        self.known_model = known_model
         self.relation_words = r"\b(?:than|based on|builds? (?:on|upon)|extend(?:s|ing)?|following|like|such as|including|compared|versus|vs\.?|over|against|unlike|instead of|inspired by|existing|standard|classical|conventional|popular|prior|previous|baselines?|with)\b"
         self.benchmark_cues = {c.lower() for c in benchmark_cues}
         self.gap_stops = set(cues["gap_stop_words"])
         self.novelty = set(cues["novelty_words"])
         self.method_heads = set(cues["method_heads"])
         self.model_heads = set(cues["model_heads"])
-        self.phenomena = set(cues["phenomenon_words"])
+        self.phenomena = re.compile(
+            rf"\b(?:{'|'.join(sorted(map(re.escape, cues['phenomenon_words']), key=len, reverse=True))})\b"
+        )
         self.generic_prefixes = set(cues["generic_title_prefixes"])
         self.sentence_words = set(cues["sentence_words"])
         verbs = "|".join(sorted(map(re.escape, cues["intro_verbs"]), key=len, reverse=True))
@@ -67,18 +75,19 @@ class ProposalRules:
         self.intro_implied = re.compile(rf"\b(?:and|to|then)\s+(?:also\s+|further\s+)?(?:{base_verbs})\b", re.IGNORECASE)
         gerunds = "|".join(sorted(map(re.escape, cues["intro_gerunds"]), key=len, reverse=True))
         self.intro_gerund = re.compile(rf"\bby\s+(?:{gerunds})\b", re.IGNORECASE)
+        self.intro_verbs = {v.lower() for v in cues["intro_verbs"]}
+        self.subjects = sorted({v.lower() for v in cues["intro_subjects"]}, key=len, reverse=True)
+        self.intro_gerunds = {v.lower() for v in cues["intro_gerunds"]}
         naming = "|".join(sorted(map(re.escape, cues["naming_verbs"]), key=len, reverse=True))
         self.naming = re.compile(rf"(?<![-\w])(?:{naming})\s+(?:it\s+|this\s+|them\s+)?(?:as\s+)?(?:the\s+)?", re.IGNORECASE)
+        we_naming = "|".join(sorted(map(re.escape, cues["we_naming_verbs"]), key=len, reverse=True))
+        self.we_naming = re.compile(rf"(?:{we_naming})\s+(?:it\s+|this\s+|them\s+)?(?:as\s+)?(?:the\s+)?", re.IGNORECASE)
         own = "|".join(sorted(map(re.escape, cues["own_work"]), key=len, reverse=True))
         self.own_work = re.compile(rf"\b(?:{own}),?\s+(?=[^\W_])", re.IGNORECASE)
-        novelty = "|".join(sorted(map(re.escape, self.novelty), key=len, reverse=True))
-        self.apposition = re.compile(
-            rf"(?:(?<=\s)|^)((?:{NAME_WORD})(?:[ \t](?:{NAME_WORD})){{0,5}}),?[ \t]+(?:is[ \t]+)?(?:a|an)[ \t]+(?:{novelty})\b"
-        )
 
     # -- name shapes ---------------------------------------------------------------------------
 
-    def _name_at(self, words, i, sentence_start):
+    def _name_at(self, text, words, i, sentence_start):
         """The name starting at ``words[i]``: (end index, kind) or None.
 
         A name is a quoted phrase, a coined word, or a run of capitalised words (small function
@@ -100,7 +109,7 @@ class ProposalRules:
         j = i
         while j + 1 < len(words):
             nxt = words[j + 1][2]
-            if "\n" in text_between(words, j, j + 1):
+            if words[j + 1][0] - words[j][1] > 1 and "\n" in text[words[j][1]:words[j + 1][0]]:
                 break
             if nxt[0].isalnum() and (nxt[0].isupper() or is_coined_word(nxt)) and nxt not in self.sentence_words:
                 j += 1
@@ -110,7 +119,7 @@ class ProposalRules:
                 and words[j + 2][2][0].isupper()
                 and nxt.lower() not in ("and", "or", "a", "an", "the", "on", "in", "with", "for", "as", "at", "by")
                 and not (j == i and is_coined_word(word))  # "Light-R1-32B from Qwen2.5" is two names
-                and "\n" not in text_between(words, j, j + 2)
+                and "\n" not in text[words[j][1]:words[j + 2][0]]
             ):
                 j += 2
             else:
@@ -119,17 +128,20 @@ class ProposalRules:
             return None
         return j, "name"
 
-    def _label(self, text_after, text_before=""):
-        """BENCHMARK, MODEL or METHOD from the head noun next to a proposed name: "X, a new
-        benchmark", "the X dataset", "a 7B language model, X"; METHOD when nothing says otherwise."""
-        after = re.match(r"^\s*(?:\([^()]*\))?\s*[,:]?\s*(?:(?:is|are)\s+)?(?:(?:a|an|the|our)\s+)?((?:[\w\-]+\s+){0,4}?)([\w\-]+)\b", text_after[:120])
-        before = re.search(r"((?:[\w\-]+\s+){0,1})([\w\-]+)\s*[,:]?\s*(?:(?:called|named|dubbed|termed|namely)\s+)?(?:the\s+)?$", text_before[-60:])
+    def _label(self, text, start, end):
+        """BENCHMARK, MODEL or METHOD from the head noun next to the proposed name at
+        [start, end): "X, a new benchmark", "the X dataset", "a 7B language model, X"; METHOD
+        when nothing says otherwise."""
+        after = _HEAD_AFTER.match(text, end, min(len(text), end + 120))
         heads = []
         if after:
             heads.append(after.group(2).lower())
             heads.extend(w.lower() for w in after.group(1).split())
+        before = text[max(0, start - 40):start].replace(",", " ").split()
+        while before and before[-1].lower() in ("called", "named", "dubbed", "termed", "namely", "the", ":"):
+            before.pop()
         if before:
-            heads.append(before.group(2).lower())
+            heads.append(before[-1].lower())
         for head in heads:
             if head in self.benchmark_cues:
                 return "BENCHMARK"
@@ -160,32 +172,80 @@ class ProposalRules:
         elif any(is_coined_word(w) for w in words) and len(words) <= 3:
             accepted = True
         else:
-            # A title-case phrase is a name only when the abstract uses it as one.
+            # A title-case phrase is a name only when the abstract uses it as one, or uses its
+            # initials as a name ("Language Control Diffusion" and "(LCD)").
+            initials = "".join(w[0] for w in words if w[0].isupper())
             accepted = all(w[0].isupper() or w.lower() in FUNCTION_WORDS or not w[0].isalpha() for w in words) and (
-                prefix in abstract or re.search(rf"{re.escape(prefix)}\s*\(", abstract, re.IGNORECASE) is not None
+                prefix in abstract
+                or re.search(rf"{re.escape(prefix)}\s*\(", abstract, re.IGNORECASE) is not None
+                or (len(initials) >= 3 and re.search(rf"\({re.escape(initials)}s?\)", abstract) is not None)
             )
         return [(0, len(prefix))] if accepted else []
 
-    def introduced(self, text):
-        """Names right after an introducing verb: [(start, end)]."""
+    def coined_in_title(self, text):
+        """A coined word of the title that names nothing known and that the abstract uses at least
+        twice ("Exploring Advanced Large Language Models with LLMsuite"): [(start, end)]."""
+        boundary = title_end(text)
         found = []
-        verbs = list(self.intro.finditer(text)) + list(self.intro_gerund.finditer(text))
-        for implied in self.intro_implied.finditer(text):
-            # "we challenge X and propose Y", "we use this to develop Y": the subject came before.
-            sentence_start = max(text.rfind(". ", 0, implied.start()), text.rfind("\n", 0, implied.start())) + 1
-            if re.search(r"\b(?:we|this (?:\w+ )?(?:paper|work|study))\b", text[sentence_start:implied.start()], re.IGNORECASE):
-                verbs.append(implied)
-        for verb in verbs:
-            clause_end = _CLAUSE_END.search(text, verb.end())
-            stop = clause_end.start() if clause_end else len(text)
-            words = _words(text[verb.end():stop], verb.end())
-            found.extend(self._scan_for_names(words))
+        for match in _TOKEN.finditer(text, 0, boundary):
+            word = match.group()
+            if (
+                len(word) > 2
+                and text.count(word, boundary) >= 2
+                and is_coined_word(word)
+                and not is_acronym(word)
+                and word.lower() not in self.not_names
+                and concept_key(word) not in self.known_keys
+                and not self.known_model(word)
+                and len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text[boundary:])) >= 2
+            ):
+                found.append(match.span())
         return found
 
-    def _scan_for_names(self, words, max_gap=12):
+    def _subject_precedes(self, text, start):
+        """True when "we", "this paper", "this work", ... (and at most two adverbs) come right
+        before ``start``."""
+        words = text[max(0, start - 60):start].lower().split()[-5:]
+        for _ in range(2):
+            if words and (words[-1].endswith("ly") or words[-1] in _ADVERBS):
+                words.pop()
+        tail = " ".join(words)
+        if any(tail == subject or tail.endswith(" " + subject) for subject in self.subjects):
+            return True
+        return len(words) >= 3 and words[-3] == "this" and words[-1] in ("paper", "work", "study")
+
+    def _introduces(self, text, start, word):
+        """True when the introducing word at ``start`` has the paper as its subject: "we
+        propose", "this paper introduces", "by proposing", "we challenge X and propose"."""
+        lower = word.lower()
+        before = text[max(0, start - 12):start].lower().split()
+        if lower in self.intro_gerunds:
+            return bool(before) and before[-1] == "by"
+        if lower not in self.intro_verbs:
+            return False
+        if self._subject_precedes(text, start):
+            return True
+        if before and (before[-1] in ("and", "to", "then") or (len(before) > 1 and before[-2] in ("and", "to", "then") and before[-1] in ("also", "further"))):
+            sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+            return re.search(r"\b(?:we|this (?:\w+ )?(?:paper|work|study))\b", text[sentence_start:start], re.IGNORECASE) is not None
+        return False
+
+    def introduced(self, text, triggers):
+        """Names right after an introducing verb: [(start, end)]."""
+        found = []
+        for start, end, word in triggers:
+            if not self._introduces(text, start, word):
+                continue
+            clause_end = _CLAUSE_END.search(text, end, end + 160)  # a name comes within ~12 words
+            stop = clause_end.start() if clause_end else min(len(text), end + 160)
+            found.extend(self._scan_for_names(text, _words(text, end, stop)))
+        return found
+
+    def _scan_for_names(self, text, words, max_gap=12):
         names = []
         i = 0
         gap = 0
+        after_names = 0  # index of the word right after the last name found
         while i < len(words) and gap <= max_gap:
             word = words[i][2]
             lower = word.lower()
@@ -202,29 +262,37 @@ class ProposalRules:
                 if words[i][2] == "and":
                     i += 1
                 if i < len(words):
-                    hit = self._name_at(words, i, -1)
+                    hit = self._name_at(text, words, i, -1)
                     if hit is None:
                         break
                     names.append(self._span(words, i, hit))
-                    i = hit[0] + 1
+                    i = after_names = hit[0] + 1
                 continue
             if names:
                 break
             if lower in self.gap_stops or (i == 0 and lower.endswith("ing") and word.islower()):
                 # "we propose to ...", "we propose expanding ...": an action, not a name.
                 break
-            hit = self._name_at(words, i, -1)
+            hit = self._name_at(text, words, i, -1)
+            if hit is not None and hit[0] == i and words[i][2].lower() in self.not_names:
+                hit = None  # "a search-based offline IL method": a generic acronym on the way
             if hit is not None:
                 span = self._span(words, i, hit)
-                name = words[i][3][span[0] - words[i][4]:span[1] - words[i][4]]
+                name = text[span[0]:span[1]]
                 article = any(w[2].lower() in ("a", "an", "the") for w in words[:i])
                 if article and concept_key(name) in self.known_keys:
                     break  # "construct an auxiliary Transformer": an instance of a known method
                 names.append(span)
-                i = hit[0] + 1
+                i = after_names = hit[0] + 1
                 continue
             i += 1
             gap += 1
+        # "we release the X and Y distilled datasets": the names modify a noun; they are not it.
+        i = after_names
+        if names and i + 1 < len(words) and words[i][2].islower() and words[i][2] not in _CLAUSE_WORDS:
+            head = words[i + 1][2].lower()
+            if head in self.benchmark_cues or head in self.method_heads or head in self.model_heads:
+                return []
         return names
 
     @staticmethod
@@ -234,18 +302,30 @@ class ProposalRules:
             return words[i + 1][0], words[end_index - 1][1]
         return words[i][0], words[end_index][1]
 
-    def named(self, text):
-        """Names after "called", "dubbed", "termed", ...: [(start, end)]."""
+    def named(self, text, naming_triggers, we_naming_triggers):
+        """Names after "called", "dubbed", "which we term", ...: [(start, end)]."""
         found = []
-        for verb in self.naming.finditer(text):
+        verbs = [self.naming.match(text, start) for start, _, _ in naming_triggers]
+        verbs += [
+            self.we_naming.match(text, start)
+            for start, _, _ in we_naming_triggers
+            if re.search(r"\bwe\s+$", text[max(0, start - 8):start], re.IGNORECASE)
+        ]
+        for verb in verbs:
+            if verb is None:
+                continue
             before = text[max(0, verb.start() - 60):verb.start()].lower()
             if re.search(r"so-$|\bnamed\s+entit", text[max(0, verb.start() - 3):verb.end() + 7].lower()):
                 continue
-            if any(re.search(rf"\b{re.escape(w)}\b", before) for w in self.phenomena):
+            if self.phenomena.search(before):
                 continue
-            clause_end = _CLAUSE_END.search(text, verb.end())
-            stop = clause_end.start() if clause_end else len(text)
-            words = _words(text[verb.end():stop], verb.end())
+            if verb.group().lower().startswith("namely") and not any(
+                w in self.method_heads or w in self.model_heads or w in self.novelty for w in re.findall(r"[a-z]+", before[-30:])
+            ):
+                continue  # "(namely overthinking)" clarifies; "a novel regularizer, namely X" names
+            clause_end = _CLAUSE_END.search(text, verb.end(), verb.end() + 160)
+            stop = clause_end.start() if clause_end else min(len(text), verb.end() + 160)
+            words = _words(text, verb.end(), stop)
             # "we name the algorithm X", "called our method X": skip the description.
             k = 0
             while k < len(words) and k < 3 and (
@@ -262,7 +342,7 @@ class ProposalRules:
                 words = words[as_index + 1:]
             if not words:
                 continue
-            hit = self._name_at(words, 0, -1)
+            hit = self._name_at(text, words, 0, -1)
             if hit is not None:
                 found.append(self._span(words, 0, hit))
                 continue
@@ -276,26 +356,58 @@ class ProposalRules:
                 found.append((words[0][0], words[j - 1][1]))
         return found
 
-    def own_work_names(self, text):
+    def novel_noun_phrases(self, text, triggers):
+        """Names inside or after a novel noun phrase: "a novel deterministic Q-exit criterion",
+        "a new theory-inspired approach, StepNet", "a simple yet effective 'thought dropout'
+        operation": [(start, end)]."""
+        found = []
+        for start, end, _ in triggers:
+            words = _words(text, end, min(len(text), end + 90))[:7]
+            for i, (w_start, w_end, word) in enumerate(words):
+                if word in (".", ";") or word.lower() in self.gap_stops:
+                    break
+                if word in _QUOTES:
+                    hit = self._name_at(text, words, i, -1)
+                    if hit is not None and hit[0] + 1 < len(words) and words[hit[0] + 1][2].lower() in self.method_heads:
+                        found.append(self._span(words, i, hit))
+                    break
+                if is_coined_word(word) and word.lower() not in self.not_names:
+                    following = words[i + 1][2].lower() if i + 1 < len(words) else ""
+                    if following in self.method_heads or following in self.model_heads:
+                        found.append((w_start, w_end))
+                    break
+                if word.lower() in self.method_heads and i + 2 < len(words) and words[i + 1][2] == ",":
+                    hit = self._name_at(text, words, i + 2, -1)
+                    if hit is not None and is_coined_word(words[i + 2][2]):
+                        found.append(self._span(words, i + 2, hit))
+                    break
+        return found
+
+    def own_work_names(self, text, triggers):
         """Names right after "our method", "our framework", ...: [(start, end)]."""
         found = []
-        for match in self.own_work.finditer(text):
-            words = _words(text[match.end():match.end() + 80], match.end())
+        for start, _, _ in triggers:
+            match = self.own_work.match(text, start)
+            if match is None:
+                continue
+            words = _words(text, match.end(), min(len(text), match.end() + 80))
             if words and is_coined_word(words[0][2]):
-                hit = self._name_at(words, 0, -1)
+                hit = self._name_at(text, words, 0, -1)
                 if hit is not None:
                     found.append(self._span(words, 0, hit))
         return found
 
-    def appositions(self, text):
+    def appositions(self, text, triggers):
         """Names in "X, a novel ..." appositions: [(start, end)]."""
         found = []
-        for match in self.apposition.finditer(text):
-            name = match.group(1)
-            words = _words(name, match.start(1))
-            # Keep the trailing run that is a name ("Finally, ControlNet++" -> "ControlNet++").
-            for i in range(len(words)):
-                hit = self._name_at(words, i, 0)
+        for start, _, _ in triggers:
+            article = _APPOSITION_END.search(text, max(0, start - 8), start)
+            if not article:
+                continue  # "novel" without ", a" before it: not an apposition
+            words = _words(text, max(0, article.start() - 100), article.start())
+            # The trailing run of words that is a name ("Finally, ControlNet++" -> "ControlNet++").
+            for i in range(max(0, len(words) - 6), len(words)):
+                hit = self._name_at(text, words, i, i if i == 0 else -1)
                 if hit is not None and hit[0] == len(words) - 1:
                     found.append(self._span(words, i, hit))
                     break
@@ -313,7 +425,6 @@ class ProposalRules:
                 len(long.split()) >= 2
                 and len(short) >= 2
                 and is_coined_word(short)
-                and any(ch.isupper() for ch in long)
                 and concept_key(long) not in self.known_keys
                 and concept_key(short) not in self.known_keys
                 and short.lower() not in self.not_names
@@ -324,30 +435,43 @@ class ProposalRules:
 
     def _introduced_before(self, text, position):
         """True when the sentence holding ``position`` introduces something of the paper's own
-        ("we propose", "our", "this paper presents") before it, and nothing after that relates it
-        to other work."""
+        ("we propose", "our method", "this paper presents") before it, with nothing after that
+        relating it to other work, or says so after it in the passive ("... (MCL) method is
+        proposed")."""
         sentence_start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+        sentence_end = _CLAUSE_END.search(text, position)
+        after = text[position:sentence_end.start() if sentence_end else len(text)]
+        if _PASSIVE_INTRO.search(after[:120]):
+            return True
         before = text[sentence_start:position]
         claims = [m.end() for m in self.intro.finditer(before)] + [m.end() for m in self.intro_gerund.finditer(before)]
         claims += [m.end() for m in self.intro_implied.finditer(before) if re.search(r"\bwe\b", before[: m.start()], re.IGNORECASE)]
-        claims += [m.end() for m in re.finditer(r"\bour\b", before, re.IGNORECASE)]
+        claims += [m.end() for m in self.own_work.finditer(before)]
         if not claims:
             return False
-        gap = before[max(claims):].lower()
-        return not re.search(self.relation_words, gap)
+        gap = before[max(claims):]
+        if any(is_coined_word(w.strip(",;:()")) for w in gap.split()):
+            return False  # "we propose ControlVAR, ... in visual autoregressive (VAR) modeling"
+        return not re.search(self.relation_words, gap.lower())
 
-    def proposals(self, text, pairs=()):
+    def proposals(self, text, pairs=(), tokens=()):
         """Every proposed name in ``text``: sorted (start, end, label), overlaps removed.
 
         ``pairs`` are the document's abbreviation definitions (long start, long end, short start,
-        short end).
+        short end); ``tokens`` its interesting tokens (index, start, end, text, classes), whose
+        introducing verbs, naming verbs, novelty words and "our" trigger the phrasings.
         """
+        def triggers(classes):
+            return [(start, end, word) for _, start, end, word, c in tokens if c & classes]
+
         spans = (
             self.title_prefix(text)
-            + self.introduced(text)
-            + self.named(text)
-            + self.appositions(text)
-            + self.own_work_names(text)
+            + self.coined_in_title(text)
+            + self.introduced(text, triggers(INTRO))
+            + self.named(text, triggers(NAMING), triggers(WE_NAMING))
+            + self.appositions(text, triggers(NOVELTY))
+            + self.novel_noun_phrases(text, triggers(NOVELTY))
+            + self.own_work_names(text, triggers(OWN))
             + self.owned_definitions(text, pairs)
         )
         chosen = []
@@ -360,7 +484,7 @@ class ProposalRules:
                 continue
             if "\n" in name:
                 continue
-            chosen.append((start, end, self._label(text[end:], text[:start])))
+            chosen.append((start, end, self._label(text, start, end)))
         return chosen
 
 
@@ -374,14 +498,24 @@ class ProposalFinder:
 
     def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
         cues = json.loads((DATA_DIR / "proposal_cues.json").read_text(encoding="utf-8"))
-        known = [e.key for e in read_entries(DATA_DIR / "methods.jsonl")]
+        known = [
+            e.key
+            for file in ("methods.jsonl", "models.jsonl", "benchmarks.jsonl")
+            for e in read_entries(DATA_DIR / file)
+        ]
+        grammar = nlp.get_pipe("graphbuild_models").grammar if nlp is not None and nlp.has_pipe("graphbuild_models") else None
         self.rules = ProposalRules(
-            cues, read_list(DATA_DIR / "benchmark_cues.txt"), read_list(DATA_DIR / "not_methods.txt"), known
+            cues,
+            read_list(DATA_DIR / "benchmark_cues.txt"),
+            read_list(DATA_DIR / "not_methods.txt"),
+            known,
+            known_model=(lambda name: grammar.pattern.fullmatch(name) is not None) if grammar else (lambda name: False),
         )
 
     def __call__(self, doc):
         spans = []
-        for start, end, label in self.rules.proposals(doc.text, doc._.abbreviations or ()):
+        tokens = interesting_tokens(doc, INTRO | NAMING | WE_NAMING | NOVELTY | OWN)
+        for start, end, label in self.rules.proposals(document_text(doc), doc._.abbreviations or (), tokens):
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is not None:
                 spans.append(span)

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.gazetteer import DATA_DIR, read_list
+from extractors.lexicon import NUMBER, document_text, interesting_tokens
 
 __all__ = ["ResultFinder", "reported_results"]
 
@@ -24,7 +25,7 @@ if not Doc.has_extension("results"):
 # A number, with the "\\%" of LaTeX sources and the "53. 6" of broken PDF extraction tolerated.
 _NUMBER = re.compile(r"(?<![\w.\-/])[-+]?\d+(?:\.\d+|\.\s\d+(?=\s?\\?%))?(?:\s?\\?%)?(?![\w/]|\.\d)")
 _CHAIN = re.compile(r"^\s*(?:->|→|to|and|,|vs\.?|versus)\s*(?:\(\s*)?$")
-_SENTENCE = re.compile(r"[^.!?]*(?:[.!?](?=\s|$)|$)")
+_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?!\s|$))+(?:[.!?]|$)")  # "2.8" does not end a sentence
 _PREPOSITION = r"(?:on|in|for|at|over|across|of)"
 
 
@@ -43,7 +44,7 @@ class _Rules:
         self.units = {u.lower() for u in units}
         # Number ... benchmark: "84.3 on X", "72.2% accuracy on the X", "+5.2 points on X".
         self.before = re.compile(
-            rf"^\s*(?:\)\s*)?(?:(?:{metric})\s+)?(?:(?:score|points?|improvement|gain)\s+)?{_PREPOSITION}\s+(?:the\s+)?(?:[a-z\-]+\s+){{0,3}}$",
+            rf"^\s*(?:\)\s*)?(?:(?:{metric})\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:(?:score|points?|improvement|gain)\s+)?(?:respectively\s+)?{_PREPOSITION}\s+(?:the\s+)?(?:[a-z\-]+\s+){{0,3}}$",
             re.IGNORECASE,
         )
         # Benchmark ... number: "X (84.3)", "X: 84.3", "X accuracy of 84.3", "X to 84.3".
@@ -74,11 +75,12 @@ def _runs(numbers, text, joiner):
     return runs
 
 
-def reported_results(text, benchmarks, subjects, rules, max_gap=48):
+def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=48):
     """(benchmark index, value, metric, subject index) for each reported number.
 
     ``benchmarks`` and ``subjects`` are sorted (start, end) character ranges; numbers inside any of
-    them (the 2024 of "AIME 2024", the 7 of "Qwen2.5 7B") are not values.
+    them (the 2024 of "AIME 2024", the 7 of "Qwen2.5 7B") are not values. ``number_starts`` are
+    where the document's number tokens start.
     """
     taken_numbers = set()
     taken = []
@@ -88,9 +90,13 @@ def reported_results(text, benchmarks, subjects, rules, max_gap=48):
     def inside(start, end):
         return any(s <= start and end <= e for s, e in covered)
 
-    numbers = [
-        m for m in _NUMBER.finditer(text) if not inside(m.start(), m.end()) and not rules.is_count(text, m.end())
-    ]
+    numbers = []
+    for start in number_starts:
+        match = _NUMBER.match(text, start)
+        if match is None or (numbers and start < numbers[-1].end()):
+            continue
+        if not inside(match.start(), match.end()) and not rules.is_count(text, match.end()):
+            numbers.append(match)
 
     def metric_for(gap, number_end):
         after = rules.metric_after_number.match(text[number_end:number_end + 40])
@@ -107,7 +113,7 @@ def reported_results(text, benchmarks, subjects, rules, max_gap=48):
         return best
 
     # "a, b and c on X, Y and Z, respectively"
-    for sentence in _SENTENCE.finditer(text):
+    for sentence in _SENTENCE.finditer(text) if "respectively" in text else ():
         if "respectively" not in sentence.group():
             continue
         s_start, s_end = sentence.span()
@@ -206,13 +212,21 @@ class ResultFinder:
         self.rules = _Rules(read_list(DATA_DIR / "metrics.txt"), read_list(DATA_DIR / "result_units.txt"))
 
     def __call__(self, doc):
-        benchmarks = sorted({(s.start_char, s.end_char) for s in doc.spans.get("benchmarks", [])})
-        benchmarks = [b for i, b in enumerate(benchmarks) if not (i and b[0] < benchmarks[i - 1][1])]
+        ranges = sorted({(s.start_char, s.end_char) for s in doc.spans.get("benchmarks", [])}, key=lambda r: (r[0], -r[1]))
+        benchmarks = []
+        for start, end in ranges:  # the longest of overlapping names
+            if not benchmarks or start >= benchmarks[-1][1]:
+                benchmarks.append((start, end))
+        if not benchmarks:
+            doc._.results = []
+            return doc
         subjects = sorted(
             {(s.start_char, s.end_char) for key in self.subject_keys for s in doc.spans.get(key, [])}
         )
         results = []
-        for b_index, value, metric, s_index in reported_results(doc.text, benchmarks, subjects, self.rules):
+        text = document_text(doc)
+        number_starts = [start for _, start, _, _, _ in interesting_tokens(doc, NUMBER)]
+        for b_index, value, metric, s_index in reported_results(text, benchmarks, subjects, self.rules, number_starts):
             b_start, b_end = benchmarks[b_index]
             s_start, s_end = subjects[s_index] if s_index >= 0 else (-1, -1)
             results.append((b_start, b_end, value, metric, s_start, s_end))

@@ -1,24 +1,28 @@
-"""Title and abstract in one document.
+"""Title and abstract in one document, and the sentences evidence points to.
 
 The extractors read a paper's title and abstract together, as ``title + "\\n\\n" + abstract``, so
-that a name in the title ("LADDER: ...") and its definition in the abstract are seen at once. This
-component records where the title ends and makes the abstract start a new sentence, so evidence
-can point into the right field and no sentence spans both.
+that a name in the title ("LADDER: ...") and its definition in the abstract are seen at once.
+Evidence points into one field: ``field_offsets`` turns document offsets into title or abstract
+offsets, and ``sentence_bounds`` finds sentences without a parser (the title is one sentence).
 
->>> text = compose("LADDER: Self-Improving LLMs", "We propose LADDER.")
+>>> text = compose("LADDER: Self-Improving LLMs", "We propose LADDER. It works, e.g. on math.")
 >>> field_offsets(text, 0, 6), field_offsets(text, 29, 35)
 (('title', 0, 6), ('abstract', 0, 6))
+>>> [text[a:b] for a, b in sentence_bounds(text)]
+['LADDER: Self-Improving LLMs', 'We propose LADDER.', 'It works, e.g. on math.']
 """
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
 
-__all__ = ["SEPARATOR", "compose", "field_offsets", "title_end", "SectionMarker"]
+__all__ = ["SEPARATOR", "compose", "field_offsets", "title_end", "sentence_bounds"]
 
 SEPARATOR = "\n\n"
 
-if not Doc.has_extension("title_end"):
-    Doc.set_extension("title_end", default=None)
+# A sentence ends at . ! or ? before a space and a capital, digit or bracket, except after the
+# abbreviations that abstracts use mid-sentence. (The expression starts with the punctuation so
+# that the regular expression engine can skip ahead to it.)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9(\[\"“])")
+_NOT_AN_END = ("e.g", "i.e", "et al", "vs", "Fig", "Eq", "Sec", "cf", "resp", "approx")
 
 
 def compose(title, abstract):
@@ -41,23 +45,20 @@ def field_offsets(text, start, end):
     return "abstract", max(0, start - shift), max(0, end - shift)
 
 
-class SectionMarker:
-    """spaCy component: sets ``doc._.title_end`` and starts a sentence at the abstract's first token."""
-
-    def __init__(self, name="graphbuild_sections"):
-        self.name = name
-
-    def __call__(self, doc):
-        boundary = title_end(doc.text)
-        doc._.title_end = boundary
-        abstract_start = boundary + len(SEPARATOR)
-        if abstract_start < len(doc.text):
-            span = doc.char_span(abstract_start, len(doc.text), alignment_mode="expand")
-            if span is not None and span.start > 0:
-                doc[span.start].is_sent_start = True
-        return doc
-
-
-@Language.factory("graphbuild_sections")
-def make_section_marker(nlp, name):
-    return SectionMarker(name)
+def sentence_bounds(text):
+    """(start, end) of each sentence: the title, then the abstract's sentences."""
+    boundary = title_end(text)
+    bounds = [(0, boundary)]
+    start = boundary + len(SEPARATOR)
+    if start >= len(text):
+        return bounds
+    for match in _SENTENCE_END.finditer(text, start):
+        if text.endswith(_NOT_AN_END, max(start, match.start() - 6), match.start()):
+            continue
+        bounds.append((start, match.end()))
+        start = match.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text):
+        bounds.append((start, len(text.rstrip())))
+    return bounds

@@ -11,6 +11,7 @@ Examples
 [True, True, True, False, False, False]
 """
 
+import functools
 import re
 
 __all__ = [
@@ -32,9 +33,11 @@ FUNCTION_WORDS = frozenset(
 )
 
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Za-z0-9\-+.^*]*$")
-_CAMEL = re.compile(r"^[A-Za-z]*[a-z][A-Z][\w\-+.^*]*$|^[A-Z][a-z]+[A-Z0-9][\w\-+.^*]*$")
+_LETTER_PREFIXED = re.compile(r"^[A-Z]{1,3}-[a-z]{2,}$")
+_CAMEL = re.compile(r"^[A-Za-z]*[a-z][A-Z][\w\-+.^*]*$|^[A-Z][a-z]+[A-Z0-9][\w\-+.^*]*$|^[A-Z]{2,}[a-z]{3,}$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_acronym(word):
     """Mostly capitals, at least two, starting with a capital or digit: GRPO, RLHF, SBv2, PG-SB,
     3DGS; not a hyphenated pair of capitalised words such as "One-Step"."""
@@ -43,11 +46,13 @@ def is_acronym(word):
     return bool(_ACRONYM.match(word)) and capitals >= 2 and 2 * capitals >= len(letters)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_camel_case(word):
-    """A capital inside a lowercase run: ControlNet, SwiftBrush, iDPO, ResNet-50."""
+    """A capital inside a lowercase run: ControlNet, SwiftBrush, iDPO, ResNet-50, LLMsuite."""
     return bool(_CAMEL.match(word))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_coined_word(word):
     """A single word that is visibly a name: an acronym, camel case, or a word with digits or
     symbols such as '++' or '^' (but not a plain number)."""
@@ -55,6 +60,8 @@ def is_coined_word(word):
         return False
     if is_acronym(word) or is_camel_case(word):
         return True
+    if _LETTER_PREFIXED.match(word):
+        return True  # "Q-exit", "D-PPO", "k-NN"
     has_letter = any(ch.isalpha() for ch in word)
     return has_letter and (any(ch in "+^" for ch in word) or (word[0].isupper() and any(ch.isdigit() for ch in word)))
 

@@ -5,17 +5,24 @@ what a name is when several components claim it (a proposed name is never also a
 a known benchmark beats a method-shaped guess), joins defined abbreviations so that "Variational
 Score Distillation (VSD)" and a later bare "VSD" are one concept, picks a paper's central tasks,
 and attaches the sentence each finding came from.
+
+With several workers, each worker process runs the whole pipeline and ``assemble`` on a share of
+the papers and sends back only the small ``Extraction`` records. (spaCy's own
+``nlp.pipe(n_process=...)`` sends whole documents back, and rebuilding them in the parent costs
+about as much as making them, so two processes on two cores would not be much faster than one.)
 """
 
 import bisect
+import multiprocessing
 from dataclasses import replace
 
 from extractors import build_pipeline
+from extractors.lexicon import document_text, set_document_text
 from extractors.links import classify_url
 from extractors.normalize import concept_key, url_key
-from extractors.sections import compose, field_offsets
-from graphbuild.records import Extraction, Mention, Result
+from extractors.sections import compose, field_offsets, sentence_bounds
 from graphbuild import schema
+from graphbuild.records import Extraction, Mention, Result
 
 __all__ = ["Extractor", "assemble", "contract_record", "resolve_aliases"]
 
@@ -30,7 +37,14 @@ _PRIORITY = {
     "graphbuild_benchmarks": 4,
     "graphbuild_methods": 5,
 }
+_SPAN_SOURCES = (
+    ("benchmarks", "benchmark_gazetteer", "graphbuild_benchmarks"),
+    ("models", "model_gazetteer", "graphbuild_models"),
+    ("methods", "method_gazetteer", "method_gazetteer"),
+    ("method_shapes", "graphbuild_methods", "graphbuild_methods"),
+)
 MAX_TASKS = 3
+CHUNK = 256  # papers per task sent to a worker process
 
 
 class Extractor:
@@ -45,43 +59,63 @@ class Extractor:
     """
 
     def __init__(self, base=None, gazetteers=()):
+        self.base = base
+        self.gazetteers = tuple(str(g) for g in gazetteers)
         self.nlp = build_pipeline(base=base, gazetteers=gazetteers)
-        self.canonical = {}
-        self.alias_keys = {}
-        for name, component in self.nlp.pipeline:
-            self.canonical.update(getattr(component, "canonical", {}))
-            for alias, key in getattr(component, "alias_keys", {}).items():
-                self.alias_keys.setdefault(alias, key)
+        gazetteer = self.nlp.get_pipe("gazetteers")
+        self.canonical = gazetteer.canonical
+        self.alias_keys = gazetteer.alias_keys
         self.model_grammar = self.nlp.get_pipe("graphbuild_models").grammar
 
-    def extract(self, papers, workers=1, batch_size=64, progress=None):
+    def process(self, text):
+        """The processed document for one text."""
+        doc = set_document_text(self.nlp.make_doc(text), text)
+        for _, component in self.nlp.pipeline:
+            doc = component(doc)
+        return doc
+
+    def extract_one(self, paper_id, text):
+        """The ``Extraction`` of one composed title-and-abstract text."""
+        return assemble(self.process(text), paper_id, self.canonical, self.model_grammar, self.alias_keys)
+
+    def extract(self, papers, workers=1, progress=None):
         """Yield an ``Extraction`` per paper, in order.
 
-        ``workers`` > 1 runs spaCy's multiprocessing (``nlp.pipe(n_process=...)``). ``progress``
-        is called with the number of papers done after each one.
+        ``workers`` > 1 runs that many processes. ``progress`` is called with the number of
+        papers done so far.
         """
-        texts = ((compose(p.title, p.abstract), p.id) for p in papers)
-        n_process = max(1, int(workers))
-        done = 0
-        for doc, paper_id in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            yield assemble(doc, paper_id, self.canonical, self.model_grammar, self.alias_keys)
-            done += 1
+        items = [(p.id, compose(p.title, p.abstract)) for p in papers]
+        if workers <= 1 or len(items) < 2 * CHUNK:
+            results = (self.extract_one(paper_id, text) for paper_id, text in items)
+        else:
+            results = self._in_workers(items, workers)
+        for done, extraction in enumerate(results, start=1):
             if progress is not None:
                 progress(done)
+            yield extraction
+
+    def _in_workers(self, items, workers):
+        chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+        forking = "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if forking else "spawn")
+        # Forked workers inherit this pipeline; spawned ones build their own.
+        initargs = (self.base, self.gazetteers, self if forking else None)
+        with context.Pool(workers, initializer=_start_worker, initargs=initargs) as pool:
+            for extractions in pool.imap(_extract_chunk, chunks):
+                yield from extractions
 
 
-def _sentence_finder(doc):
-    starts = []
-    ends = []
-    for sent in doc.sents:
-        starts.append(sent.start_char)
-        ends.append(sent.end_char)
+_worker_extractor = None
 
-    def sentence_of(char):
-        index = max(0, bisect.bisect_right(starts, char) - 1)
-        return starts[index], ends[index]
 
-    return sentence_of
+def _start_worker(base, gazetteers, parent):
+    """Worker start: with fork the parent's pipeline is inherited, with spawn it is rebuilt."""
+    global _worker_extractor
+    _worker_extractor = parent if parent is not None else Extractor(base, gazetteers)
+
+
+def _extract_chunk(items):
+    return [_worker_extractor.extract_one(paper_id, text) for paper_id, text in items]
 
 
 def _abbreviation_index(text, pairs):
@@ -94,8 +128,24 @@ def _abbreviation_index(text, pairs):
     return by_short, by_long
 
 
-def _overlaps(a, b):
-    return a[0] < b[1] and b[0] < a[1]
+def _sentences(doc, text):
+    """Sentence (start, end) pairs: the parser's when a trained pipeline set them, else found in
+    the text."""
+    if doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    return sentence_bounds(text)
+
+
+class _Found:
+    """What ``assemble`` gathers about one concept of one kind before it becomes a ``Mention``."""
+
+    __slots__ = ("kind", "label", "text", "key", "name", "aliases", "properties", "positions", "extractors")
+
+    def __init__(self, kind, label, text, key, name, aliases, properties=()):
+        self.kind, self.label, self.text, self.key, self.name = kind, label, text, key, name
+        self.aliases, self.properties = aliases, properties
+        self.positions = []
+        self.extractors = set()
 
 
 def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None):
@@ -115,25 +165,22 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None):
         "direct-preference-optimization").
     """
     alias_keys = alias_keys or {}
-    text = doc.text
-    sentence_of = _sentence_finder(doc)
-    by_short, by_long = _abbreviation_index(text, doc._.abbreviations or [])
-
-    def located(start, end):
-        s_start, s_end = sentence_of(start)
-        return field_offsets(text, s_start, s_end)
-
+    text = document_text(doc)
     pairs = doc._.abbreviations or []
+    by_short, by_long = _abbreviation_index(text, pairs)
+    title_end = text.find("\n\n")
 
-    def concept(start, end, label, gazetteer_key):
+    def concept(start, end, gazetteer_key):
         """(display, key, canonical name, aliases) of the name at [start, end), joining the
         abbreviation definition it is part of, or the one it is the short form of."""
         surface = text[start:end]
-        pair = next(
-            (p for p in pairs if (p[0] < end and start < p[1]) or (p[2] < end and start < p[3])), None
-        ) or by_short.get(surface) or by_long.get(surface)
-        if pair is None and surface.endswith("s"):
-            pair = by_short.get(surface[:-1])
+        pair = None
+        if pairs:
+            pair = next(
+                (p for p in pairs if (p[0] < end and start < p[1]) or (p[2] < end and start < p[3])), None
+            ) or by_short.get(surface) or by_long.get(surface)
+            if pair is None and surface.endswith("s"):
+                pair = by_short.get(surface[:-1])
         if pair is not None:
             # Both halves of a definition are one concept, whichever half a component found: the
             # gazetteer's concept when it knows the long form, else the long form's own key (a
@@ -144,102 +191,130 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None):
         key = gazetteer_key or concept_key(surface)
         return surface, key, canonical.get(key), (surface,)
 
-    # 1. Candidates from every component: (start, end, label, extractor, gazetteer key).
+    found = {}  # (kind, label, key) -> _Found, in order of first sight
+
+    def record(kind, label, start, extractor, display, key, name, aliases, properties=()):
+        item = found.get((kind, label, key))
+        if item is None:
+            item = found[(kind, label, key)] = _Found(kind, label, display, key, name, aliases, properties)
+        elif len(aliases) > len(item.aliases):
+            item.text, item.aliases = display, aliases  # the defined "LONG (SHORT)" form wins
+        item.positions.append(start)
+        item.extractors.add(extractor)
+
+    # 1. Candidates from every component: (start, end, label, extractor, gazetteer key); where
+    #    they overlap, the more trusted component and then the longer name wins.
+    defined_shorts = {(p[2], p[3]): text[p[0]:p[1]] for p in pairs}
     candidates = []
-    for key_name, extractor_of in (
-        ("benchmarks", lambda s: "benchmark_gazetteer" if s.id_ else "graphbuild_benchmarks"),
-        ("models", lambda s: "model_gazetteer" if s.id_ else "graphbuild_models"),
-        ("methods", lambda s: "method_gazetteer"),
-        ("method_shapes", lambda s: "graphbuild_methods"),
-    ):
-        for span in doc.spans.get(key_name, []):
-            candidates.append((span.start_char, span.end_char, _LABEL_OF_SPAN[span.label_], extractor_of(span), span.id_ or None))
-    candidates.sort(key=lambda c: (_PRIORITY[c[3]], -(c[1] - c[0]), c[0]))
+    for group, known, guessed in _SPAN_SOURCES:
+        if group in doc.spans:
+            for span in doc.spans[group]:
+                key = span.id_ or None
+                long = defined_shorts.get((span.start_char, span.end_char))
+                if key and long is not None and alias_keys.get(concept_key(long)) is None:
+                    # "self-attention mechanism (SAM)" is not Segment Anything: a known short form
+                    # defined with another long form names something else.
+                    continue
+                candidates.append((span.start_char, span.end_char, _LABEL_OF_SPAN[span.label_], known if key else guessed, key))
+    candidates.sort(key=lambda c: (_PRIORITY[c[3]], c[0] - c[1], c[0]))
     accepted = []
     for candidate in candidates:
-        if not any(_overlaps(candidate, other) for other in accepted):
+        if not any(candidate[0] < other[1] and other[0] < candidate[1] for other in accepted):
             accepted.append(candidate)
+    accepted.sort()
+    proposals = []
+    if "proposed" in doc.spans:
+        proposals = [(s.start_char, s.end_char, _LABEL_OF_SPAN[s.label_]) for s in doc.spans["proposed"]]
 
-    proposals = [(s.start_char, s.end_char, _LABEL_OF_SPAN[s.label_]) for s in doc.spans.get("proposed", [])]
-
-    mentions = []
-    proposed_keys = set()
-    proposed_aliases = set()
     # 2. Proposed names, one label per name: a proposal that is also a cited benchmark is a new
     #    benchmark; otherwise the words around it in the abstract decide over the title's.
+    proposed_keys = set()
+    proposed_aliases = set()
     by_key = {}
     for start, end, label in proposals:
-        if any(c[2] == schema.BENCHMARK and _overlaps((start, end), c) for c in accepted):
+        if any(c[2] == schema.BENCHMARK and c[0] < end and start < c[1] for c in accepted):
             label = schema.BENCHMARK
-        display, key, name, aliases = concept(start, end, label, None)
-        by_key.setdefault(key, []).append((start, end, label, display, name, aliases))
-    for key, found in by_key.items():
-        labels = [label for start, _, label, *_ in found if start >= (doc._.title_end or 0)] or [found[0][2]]
+        display, key, name, aliases = concept(start, end, None)
+        by_key.setdefault(key, []).append((start, label, display, name, aliases))
+    for key, occurrences in by_key.items():
+        labels = [label for start, label, *_ in occurrences if start >= title_end] or [occurrences[0][1]]
         label = schema.BENCHMARK if schema.BENCHMARK in labels else labels[0]
         proposed_keys.add(key)
-        for start, end, _, display, name, aliases in found:
+        for start, _, display, name, aliases in occurrences:
             proposed_aliases.update(concept_key(a) for a in aliases)
-            field, s_start, s_end = located(start, end)
-            mentions.append(Mention("proposed", label, display, key, name, field, s_start, s_end, "graphbuild_proposed", aliases))
+            record("proposed", label, start, "graphbuild_proposed", display, key, name, aliases)
             if label == schema.BENCHMARK:
-                mentions.append(Mention("benchmark", label, display, key, name, field, s_start, s_end, "graphbuild_proposed", aliases))
+                record("benchmark", label, start, "graphbuild_proposed", display, key, name, aliases)
 
-    # 3. Everything else, in text order; names the paper proposes are not also mentions.
-    for start, end, label, extractor, gazetteer_key in sorted(accepted):
-        if label != schema.BENCHMARK and any(_overlaps((start, end), p) for p in proposals):
+    # 3. Everything else; names the paper proposes are not also mentions.
+    for start, end, label, extractor, gazetteer_key in accepted:
+        if label != schema.BENCHMARK and any(p[0] < end and start < p[1] for p in proposals):
             continue
-        surface = text[start:end]
-        display, key, name, aliases = concept(start, end, label, gazetteer_key)
-        if label != schema.BENCHMARK and (key in proposed_keys or concept_key(surface) in proposed_aliases):
+        display, key, name, aliases = concept(start, end, gazetteer_key)
+        if label != schema.BENCHMARK and (key in proposed_keys or concept_key(text[start:end]) in proposed_aliases):
             continue
         properties = ()
         if label == schema.MODEL:
-            described = model_grammar.describe(name or surface)
+            described = model_grammar.describe(name or text[start:end])
             properties = tuple((k, v) for k, v in sorted(described.items()) if v)
-        field, s_start, s_end = located(start, end)
-        mentions.append(Mention(_KIND_OF_LABEL[label], label, display, key, name, field, s_start, s_end, extractor, aliases, properties))
+        record(_KIND_OF_LABEL[label], label, start, extractor, display, key, name, aliases, properties)
 
     # 4. Tasks: a few per paper, those in the title first, then the most repeated.
-    task_spans = {}
-    named = [(c[0], c[1]) for c in accepted] + [(p[0], p[1]) for p in proposals]
-    for span in doc.spans.get("tasks", []):
-        if any(_overlaps((span.start_char, span.end_char), other) for other in named):
-            continue
-        phrase = span.text.lower()
-        task_spans.setdefault(span.id_ or concept_key(phrase), []).append((span.start_char, span.end_char, phrase))
-    boundary = doc._.title_end or 0
-    ranked = sorted(
-        task_spans.items(),
-        key=lambda item: (min(s for s, _, _ in item[1]) >= boundary, -len(item[1]), min(s for s, _, _ in item[1])),
-    )
-    for key, spans in ranked[:MAX_TASKS]:
-        for start, end, phrase in spans:
-            field, s_start, s_end = located(start, end)
-            mentions.append(Mention("task", schema.TASK, spans[0][2], key, canonical.get(key), field, s_start, s_end, "task_gazetteer", (phrase,)))
+    if "tasks" in doc.spans:
+        named = accepted + proposals
+        task_spans = {}
+        for span in doc.spans["tasks"]:
+            start, end = span.start_char, span.end_char
+            if not any(other[0] < end and start < other[1] for other in named):
+                phrase = text[start:end].lower()
+                task_spans.setdefault(span.id_ or concept_key(phrase), []).append((start, phrase))
+        ranked = sorted(task_spans.items(), key=lambda item: (item[1][0][0] >= title_end, -len(item[1]), item[1][0][0]))
+        for key, occurrences in ranked[:MAX_TASKS]:
+            phrase = occurrences[0][1]
+            for start, _ in occurrences:
+                record("task", schema.TASK, start, "task_gazetteer", phrase, key, canonical.get(key), (phrase,))
 
     # 5. Links.
-    for span in doc.spans.get("links", []):
-        url = span.id_
-        host, link_kind = classify_url(url)
-        field, s_start, s_end = located(span.start_char, span.end_char)
-        mentions.append(
-            Mention("link", schema.REPOSITORY, url, url_key(url), None, field, s_start, s_end, "graphbuild_links", (url,), (("host", host), ("kind", link_kind)))
-        )
+    if "links" in doc.spans:
+        for span in doc.spans["links"]:
+            url = span.id_
+            host, link_kind = classify_url(url)
+            record("link", schema.REPOSITORY, span.start_char, "graphbuild_links", url, url_key(url), None, (url,), (("host", host), ("kind", link_kind)))
+
+    # The sentence of each finding, computed only for documents with findings.
+    sentences = _sentences(doc, text) if found or doc._.results else []
+    sentence_starts = [s for s, _ in sentences]
+
+    def evidence(start):
+        s_start, s_end = sentences[max(0, bisect.bisect_right(sentence_starts, start) - 1)]
+        field, f_start, f_end = field_offsets(text, s_start, s_end)
+        return f"{field}:{f_start}:{f_end}"
 
     # 6. Results, keyed like the benchmark they were reported on.
-    key_by_surface = {}
-    for start, end, label, _, gazetteer_key in accepted:
-        if label == schema.BENCHMARK:
-            key_by_surface[(start, end)] = concept(start, end, label, gazetteer_key)
     results = []
-    for b_start, b_end, value, metric, s_start, s_end in doc._.results or []:
-        display, key, _, _ = key_by_surface.get((b_start, b_end)) or concept(b_start, b_end, schema.BENCHMARK, None)
-        field, sent_start, sent_end = located(b_start, b_end)
-        subject = text[s_start:s_end] if s_start >= 0 else None
-        results.append(Result(text[b_start:b_end], key, value, metric, subject, field, sent_start, sent_end))
+    if doc._.results:
+        key_by_range = {(c[0], c[1]): c[4] for c in accepted if c[2] == schema.BENCHMARK}
+        for b_start, b_end, value, metric, s_start, s_end in doc._.results:
+            _, key, _, _ = concept(b_start, b_end, key_by_range.get((b_start, b_end)))
+            subject = text[s_start:s_end] if s_start >= 0 else None
+            results.append(Result(text[b_start:b_end], key, value, metric, subject, evidence(b_start)))
 
-    mentions.sort(key=lambda m: (m.field != "title", m.sent_start))
-    return Extraction(paper_id=paper_id, mentions=tuple(mentions), results=tuple(results))
+    items = sorted(found.values(), key=lambda item: min(item.positions))
+    mentions = tuple(
+        Mention(
+            item.kind,
+            item.label,
+            item.text,
+            item.key,
+            item.name,
+            tuple(sorted({evidence(p) for p in item.positions})),
+            tuple(sorted(item.extractors)),
+            item.aliases,
+            item.properties,
+        )
+        for item in items
+    )
+    return Extraction(paper_id=paper_id, mentions=mentions, results=tuple(results))
 
 
 def contract_record(paper, extraction):

@@ -39,45 +39,37 @@ class Paper:
 
 @dataclass(frozen=True)
 class Mention:
-    """A name found in a paper, resolved to the concept it names.
+    """A concept a paper names, with every place it names it.
 
     ``kind`` is the extraction type (proposed, method, benchmark, model, task, link); ``label`` the
-    schema label of the concept node; ``text`` the surface form as written; ``key`` the
-    normalised concept key; ``name`` the canonical name when a gazetteer knows the concept. ``field``, ``sent_start``
-    and ``sent_end`` locate the sentence (title or abstract, character offsets) so a person can
-    see why the relationship exists.
+    schema label of the concept node; ``text`` the surface form as first written; ``key`` the
+    normalised concept key; ``name`` the canonical name when a gazetteer knows the concept.
+    ``evidence`` locates each sentence it was found in as ``field:start:end`` (title or abstract,
+    character offsets) so a person can see why the relationship exists; ``extractors`` are the
+    components that found it.
     """
 
     kind: str
     label: str
     text: str
     key: str
-    name: str | None  # canonical name from a gazetteer, when the concept is a known one
-    field: str
-    sent_start: int
-    sent_end: int
-    extractor: str
+    name: str | None
+    evidence: tuple[str, ...]
+    extractors: tuple[str, ...]
     aliases: tuple[str, ...] = ()
     properties: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def evidence(self):
-        """The sentence locator stored on relationships: ``field:start:end``."""
-        return f"{self.field}:{self.sent_start}:{self.sent_end}"
 
 
 @dataclass(frozen=True)
 class Result:
-    """A number reported on a named benchmark, e.g. 84.3 on AIME2024."""
+    """A number reported on a named benchmark, e.g. 84.3 on AIME2024, with its sentence."""
 
     benchmark: str  # surface form of the benchmark
     benchmark_key: str
     value: str
     metric: str | None
     subject: str | None
-    field: str
-    sent_start: int
-    sent_end: int
+    evidence: str  # field:start:end of the sentence
 
     def as_contract(self):
         """The ``results`` entry of ``graphbuild extract``'s output."""
@@ -93,7 +85,7 @@ class Extraction:
     results: tuple[Result, ...] = ()
 
     def of_kind(self, kind):
-        """Mentions of one kind, first occurrence of each concept only, in text order."""
+        """Mentions of one kind, one per concept, in text order."""
         seen = set()
         found = []
         for mention in self.mentions:

@@ -79,7 +79,7 @@ def paper_rows(paper, extraction):
                 RELATIONSHIP_OF_KIND[mention.kind],
                 paper_ref,
                 (mention.label, mention.key),
-                {"evidence": [mention.evidence], "extractors": [mention.extractor]},
+                {"evidence": list(mention.evidence), "extractors": list(mention.extractors)},
             )
         )
     for result in extraction.results:
@@ -90,7 +90,7 @@ def paper_rows(paper, extraction):
                 (schema.BENCHMARK, result.benchmark_key),
                 {
                     "results": [_result_entry(result)],
-                    "evidence": [f"{result.field}:{result.sent_start}:{result.sent_end}"],
+                    "evidence": [result.evidence],
                     "extractors": ["graphbuild_results"],
                 },
             )
