@@ -40,7 +40,7 @@ _WRAPPING = "*_\"'“”‘’`"
 def _short_form_candidate(inner):
     """The short form inside parentheses, or None: 2-10 characters, at most two words, a letter,
     starting with a letter or digit (Schwartz & Hearst's conditions)."""
-    candidate = re.split(r"[;,]\s", inner, maxsplit=1)[0].strip()
+    candidate = inner.split("; ", 1)[0].split(", ", 1)[0].strip()
     limit = 16 if "-" in candidate else 12
     if not 2 <= len(candidate) <= limit or len(candidate.split()) > 2:
         return None
@@ -124,17 +124,23 @@ def initials_long_form(short, long):
     letters = [ch.lower() for ch in base if ch.isupper() or ch.isdigit()]
     if len(letters) < 2:
         return None
-    words = list(re.finditer(r"[^\s\-]+", long))
+    words = long.replace("-", " ").split()
     w = len(words) - 1
     for letter in reversed(letters):
-        while w >= 0 and words[w].group()[0].lower() != letter:
-            if words[w].group().lower() not in _SKIPPABLE:
+        while w >= 0 and words[w][0].lower() != letter:
+            if words[w].lower() not in _SKIPPABLE:
                 return None
             w -= 1
         if w < 0:
             return None
         w -= 1
-    start = words[w + 1].start()
+    # Offset of word w + 1: the pieces after it, and the separators, come from the end.
+    tail = len(words) - (w + 1)
+    start = len(long)
+    for _ in range(tail):
+        start = max(long.rfind(" ", 0, start), long.rfind("-", 0, start))
+    # A hyphenated first word belongs to the long form whole ("Self-Supervised ...").
+    start = long.rfind(" ", 0, start + 1) + 1
     # A hyphenated first word belongs to the long form whole ("Free-Form Deformation").
     start = long.rfind(" ", 0, start) + 1
     return long[start:]
@@ -145,7 +151,12 @@ _BARRIERS = (". ", "! ", "? ", ";", ": ", "(", ")", "[", "]", "\n")
 
 def _clause_start(text, start, end):
     """Where the clause holding ``end`` begins, looking back no further than ``start``."""
-    return max([start] + [text.rfind(b, start, end) + len(b) for b in _BARRIERS if text.rfind(b, start, end) >= 0])
+    begin = start
+    for barrier in _BARRIERS:
+        found = text.rfind(barrier, start, end)
+        if found >= 0 and found + len(barrier) > begin:
+            begin = found + len(barrier)
+    return begin
 
 
 # "SLCD -- Supervised Learning based Controllable Diffusion": a short form, a dash or colon, and
@@ -184,7 +195,8 @@ def abbreviation_pairs(text):
         short_start = match.start(1) + match.group(1).index(short)
         # Candidate long form: up to min(|S| + 5, 2|S|) words before the parenthesis, in one clause.
         before_end = match.start()
-        window_start = _clause_start(text, max(0, before_end - 300), before_end)
+        # At most min(|S| + 5, 2|S|) words: 160 characters are plenty.
+        window_start = _clause_start(text, max(0, before_end - 160), before_end)
         window = text[window_start:before_end]
         words = list(_WORD.finditer(window))
         max_words = min(len(short) + 5, 2 * len(short))

@@ -169,6 +169,7 @@ class GazetteerMatcher:
         self.group_of = {}  # match id -> (label, spans key, concept key)
         self.canonical = {}  # concept key -> canonical name
         self.alias_keys = {}  # concept key of every surface form -> concept key of its entry
+        self._lowercase_variants = {}  # match id -> lowercase spellings, while loading
 
     def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
         """Load the built-in data files and any user-supplied JSON Lines gazetteers."""
@@ -184,36 +185,48 @@ class GazetteerMatcher:
                 if Path(file).suffix == ".jsonl":
                     entries.extend(read_entries(file, label))
             self.add_entries(label, spans_key, entries)
+        for match_id, lowercase in self._lowercase_variants.items():
+            if not lowercase.isdisjoint(self.exact_forms):
+                self.group_of[match_id] = self.group_of[match_id][:3] + (True,)
+        self._lowercase_variants.clear()
 
     def add_entries(self, label, spans_key, entries):
         """Add entries of one label, found into ``doc.spans[spans_key]``."""
         by_match_id = {}
+        strings = self.nlp.vocab.strings
         for entry in entries:
             self.canonical.setdefault(entry.key, entry.id)
             self.alias_keys.setdefault(concept_key(entry.pattern), entry.key)
             match_id = f"{label}|{entry.key}"
-            self.group_of[self.nlp.vocab.strings.add(match_id)] = (label, spans_key, entry.key)
             for variant in surface_variants(entry.pattern) | _plurals(entry.pattern):
                 by_match_id.setdefault(match_id, set()).add(variant)
                 if entry.case_sensitive or _is_case_sensitive(variant):
                     self.exact_forms.setdefault(variant.lower(), set()).add(variant)
         for match_id, variants in by_match_id.items():
+            key = match_id.split("|", 1)[1]
+            # Hashes, not strings, so that making a span costs no string lookups. Whether some
+            # spelling needs an exact-case check is settled once all labels are loaded.
+            self.group_of[strings.add(match_id)] = (strings.add(label), spans_key, strings.add(key), False)
+            self._lowercase_variants[strings.add(match_id)] = {v.lower() for v in variants}
+        for match_id, variants in by_match_id.items():
             self.matcher.add(match_id, list(self.nlp.tokenizer.pipe(sorted(variants))))
 
     def __call__(self, doc):
-        text = document_text(doc)
         groups = {}
         for match_id, start, end in self.matcher(doc):
-            label, spans_key, key = self.group_of[match_id]
-            span = Span(doc, start, end, label=label)
-            exact = self.exact_forms.get(text[span.start_char:span.end_char].lower())
-            if exact is not None and text[span.start_char:span.end_char] not in exact:
-                continue
-            span.id_ = key
-            groups.setdefault(spans_key, []).append(span)
-        for _, spans_key, _ in self.sources:
-            group = doc.spans.get(spans_key)
-            doc.spans[spans_key] = (list(group) if group is not None else []) + groups.get(spans_key, [])
+            label, spans_key, key, exact = self.group_of[match_id]
+            if exact:
+                # This concept has spellings that count only as written: check this one.
+                first, last = doc[start], doc[end - 1]
+                surface = document_text(doc)[first.idx:last.idx + len(last)]
+                forms = self.exact_forms.get(surface.lower())
+                if forms is not None and surface not in forms:
+                    continue
+            groups.setdefault(spans_key, []).append(Span(doc, start, end, label=label, span_id=key))
+        for spans_key, spans in groups.items():
+            if spans_key in doc.spans:
+                spans = list(doc.spans[spans_key]) + spans
+            doc.spans[spans_key] = spans
         return doc
 
 

@@ -112,7 +112,7 @@ class WordClasses:
 class LexiconTagger:
     """spaCy component: stores the text and the interesting tokens of each document.
 
-    Word classes are registered as one lexeme flag on the vocabulary in ``initialize``; the
+    Word classes are registered as one lexeme flag on the vocabulary by ``configure``; the
     classes of each flagged word are kept in a dictionary, so each word is classified once.
     """
 
@@ -145,8 +145,7 @@ class LexiconTagger:
             word = token.text
             classes = classes_of.get(word)
             if classes is None:  # a word flagged before this process's dictionary saw it
-                classes = self.word_classes.classify(word)
-                classes_of[word] = classes
+                classes = classes_of[word] = self.word_classes.classify(word)
             found.append((i, token.idx, token.idx + len(word), word, classes))
         doc.user_data[_TOKENS_KEY] = found
         return doc

@@ -37,6 +37,7 @@ class MethodContexts:
     def __init__(self, before, after):
         left = "|".join(sorted((re.escape(w) for w in before), key=len, reverse=True))
         self.after_words = {w.lower() for w in after if not w.startswith("-")}
+        self.first_words = sorted({w.lower().split()[0].rstrip(".,") for w in before})
         self.after_suffixes = {w.lower().lstrip("-") for w in after if w.startswith("-")}
         # "such as X", "such as A, B and X", "compared with the X"
         self.before = re.compile(
@@ -52,6 +53,9 @@ class MethodContexts:
                 return True
             if following == "-" and index + 2 < len(doc) and doc[index + 2].lower_ in self.after_suffixes:
                 return True
+        window = text[max(0, start - 80):start].lower()
+        if not any(word in window for word in self.first_words):
+            return False  # no context word near: spare the expression
         return self.before.search(text, max(0, start - 80), start) is not None
 
 

@@ -19,7 +19,7 @@ import re
 from spacy.language import Language
 
 from extractors.gazetteer import DATA_DIR, read_entries, read_list
-from extractors.lexicon import INTRO, NAMING, NOVELTY, OWN, WE_NAMING, document_text, interesting_tokens
+from extractors.lexicon import CODED, INTRO, NAMING, NOVELTY, OWN, WE_NAMING, document_text, interesting_tokens
 from extractors.normalize import concept_key
 from extractors.sections import title_end
 from extractors.shapes import FUNCTION_WORDS, NAME_WORD, is_acronym, is_coined_word
@@ -29,6 +29,7 @@ __all__ = ["ProposalFinder", "ProposalRules"]
 _TOKEN = re.compile(rf"{NAME_WORD}|[\"“”‘’'(),:;—–.!?]")
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n\n")
 _ADVERBS = frozenset("also then further thus therefore here now first finally additionally next".split())
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"(?:,\s*|\s)(?:is\s+)?(?:a|an)\s+$")
 # The words after a proposed name up to its head noun: "X (SHORT), a simple yet effective method".
 # "a multi-perspective course learning (MCL) method is proposed"
@@ -187,24 +188,29 @@ class ProposalRules:
         twice ("Exploring Advanced Large Language Models with LLMsuite"): [(start, end)]."""
         boundary = title_end(text)
         found = []
-        for match in _TOKEN.finditer(text, 0, boundary):
-            word = match.group()
+        title = text[:boundary]
+        for word in set(title.split()):
+            word = word.strip(":,;()?!\"'")
             if (
                 len(word) > 2
-                and text.count(word, boundary) >= 2
                 and is_coined_word(word)
                 and not is_acronym(word)
+                and text.count(word, boundary) >= 2
                 and word.lower() not in self.not_names
                 and concept_key(word) not in self.known_keys
                 and not self.known_model(word)
                 and len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text[boundary:])) >= 2
             ):
-                found.append(match.span())
-        return found
+                start = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", title)
+                if start:
+                    found.append(start.span())
+        return sorted(found)
 
     def _subject_precedes(self, text, start):
         """True when "we", "this paper", "this work", ... (and at most two adverbs) come right
         before ``start``."""
+        if text.endswith(("we ", "We "), max(0, start - 3), start) and (start < 4 or not text[start - 4].isalnum()):
+            return True  # the common case, decided without splitting words
         words = text[max(0, start - 60):start].lower().split()[-5:]
         for _ in range(2):
             if words and (words[-1].endswith("ly") or words[-1] in _ADVERBS):
@@ -236,8 +242,8 @@ class ProposalRules:
         for start, end, word in triggers:
             if not self._introduces(text, start, word):
                 continue
-            clause_end = _CLAUSE_END.search(text, end, end + 160)  # a name comes within ~12 words
-            stop = clause_end.start() if clause_end else min(len(text), end + 160)
+            clause_end = _CLAUSE_END.search(text, end, end + 110)  # a name comes within ~12 words
+            stop = clause_end.start() if clause_end else min(len(text), end + 110)
             found.extend(self._scan_for_names(text, _words(text, end, stop)))
         return found
 
@@ -323,8 +329,8 @@ class ProposalRules:
                 w in self.method_heads or w in self.model_heads or w in self.novelty for w in re.findall(r"[a-z]+", before[-30:])
             ):
                 continue  # "(namely overthinking)" clarifies; "a novel regularizer, namely X" names
-            clause_end = _CLAUSE_END.search(text, verb.end(), verb.end() + 160)
-            stop = clause_end.start() if clause_end else min(len(text), verb.end() + 160)
+            clause_end = _CLAUSE_END.search(text, verb.end(), verb.end() + 110)
+            stop = clause_end.start() if clause_end else min(len(text), verb.end() + 110)
             words = _words(text, verb.end(), stop)
             # "we name the algorithm X", "called our method X": skip the description.
             k = 0
@@ -362,7 +368,9 @@ class ProposalRules:
         operation": [(start, end)]."""
         found = []
         for start, end, _ in triggers:
-            words = _words(text, end, min(len(text), end + 90))[:7]
+            if not _ARTICLE_BEFORE.search(text, max(0, start - 16), start):
+                continue  # "a novel ...", "the first ...": only an article starts such a phrase
+            words = _words(text, end, min(len(text), end + 60))[:7]
             for i, (w_start, w_end, word) in enumerate(words):
                 if word in (".", ";") or word.lower() in self.gap_stops:
                     break
@@ -381,6 +389,24 @@ class ProposalRules:
                     if hit is not None and is_coined_word(words[i + 2][2]):
                         found.append(self._span(words, i + 2, hit))
                     break
+        return found
+
+    def headed_names(self, text, triggers):
+        """A coined, unknown name right after "the 32B model," or "our framework,": [(start, end)]."""
+        found = []
+        for start, end, word in triggers:
+            if text[max(0, start - 2):start] != ", " or word.lower() in self.not_names:
+                continue
+            before = text[max(0, start - 50):start - 2].lower().split()[-4:]
+            if (
+                before
+                and before[-1] in self.method_heads | self.model_heads
+                and any(w in ("the", "our") for w in before[:-1])
+                and not any(w in self.gap_stops for w in before[:-1])  # "the standard models, CBMs"
+                and concept_key(word) not in self.known_keys
+                and not self.known_model(word)
+            ):
+                found.append((start, end))
         return found
 
     def own_work_names(self, text, triggers):
@@ -404,7 +430,7 @@ class ProposalRules:
             article = _APPOSITION_END.search(text, max(0, start - 8), start)
             if not article:
                 continue  # "novel" without ", a" before it: not an apposition
-            words = _words(text, max(0, article.start() - 100), article.start())
+            words = _words(text, max(0, article.start() - 70), article.start())
             # The trailing run of words that is a name ("Finally, ControlNet++" -> "ControlNet++").
             for i in range(max(0, len(words) - 6), len(words)):
                 hit = self._name_at(text, words, i, i if i == 0 else -1)
@@ -450,8 +476,10 @@ class ProposalRules:
         if not claims:
             return False
         gap = before[max(claims):]
-        if any(is_coined_word(w.strip(",;:()")) for w in gap.split()):
-            return False  # "we propose ControlVAR, ... in visual autoregressive (VAR) modeling"
+        if any(is_coined_word(w.strip(",;:()")) for w in gap.split()) and not re.search(r"\b(?:an?|two|three|\(\w\))\s*$", gap):
+            # "we propose ControlVAR, ... in visual autoregressive (VAR) modeling" names earlier
+            # work; "we propose EchoVideo, which employs (1) an Identity ... Module (IITF)" does not.
+            return False
         return not re.search(self.relation_words, gap.lower())
 
     def proposals(self, text, pairs=(), tokens=()):
@@ -472,6 +500,7 @@ class ProposalRules:
             + self.appositions(text, triggers(NOVELTY))
             + self.novel_noun_phrases(text, triggers(NOVELTY))
             + self.own_work_names(text, triggers(OWN))
+            + self.headed_names(text, triggers(CODED))
             + self.owned_definitions(text, pairs)
         )
         chosen = []
@@ -514,7 +543,7 @@ class ProposalFinder:
 
     def __call__(self, doc):
         spans = []
-        tokens = interesting_tokens(doc, INTRO | NAMING | WE_NAMING | NOVELTY | OWN)
+        tokens = interesting_tokens(doc, INTRO | NAMING | WE_NAMING | NOVELTY | OWN | CODED)
         for start, end, label in self.rules.proposals(document_text(doc), doc._.abbreviations or (), tokens):
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is not None:

@@ -21,7 +21,7 @@ SEPARATOR = "\n\n"
 # A sentence ends at . ! or ? before a space and a capital, digit or bracket, except after the
 # abbreviations that abstracts use mid-sentence. (The expression starts with the punctuation so
 # that the regular expression engine can skip ahead to it.)
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9(\[\"“])")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z0-9(\[\"“])")
 _NOT_AN_END = ("e.g", "i.e", "et al", "vs", "Fig", "Eq", "Sec", "cf", "resp", "approx")
 
 
@@ -52,13 +52,13 @@ def sentence_bounds(text):
     start = boundary + len(SEPARATOR)
     if start >= len(text):
         return bounds
-    for match in _SENTENCE_END.finditer(text, start):
-        if text.endswith(_NOT_AN_END, max(start, match.start() - 6), match.start()):
-            continue
-        bounds.append((start, match.end()))
+    ends = [
+        m for m in _SENTENCE_END.finditer(text, start)
+        if not text.endswith(_NOT_AN_END, max(start, m.start() - 6), m.start())
+    ]
+    for match in ends:
+        bounds.append((start, match.start() + 1))
         start = match.end()
-        while start < len(text) and text[start].isspace():
-            start += 1
     if start < len(text):
         bounds.append((start, len(text.rstrip())))
     return bounds

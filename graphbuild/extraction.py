@@ -95,14 +95,27 @@ class Extractor:
             yield extraction
 
     def _in_workers(self, items, workers):
+        """Extract with ``workers`` processes: this one and ``workers - 1`` helpers.
+
+        Chunks go round-robin: every ``workers``-th chunk is done here, the others by the helper
+        processes, which send back only the records. This process would otherwise sit waiting,
+        and on a machine with as many cores as workers a separate helper for its share would
+        compete with it for a core.
+        """
         chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
         forking = "fork" in multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if forking else "spawn")
         # Forked workers inherit this pipeline; spawned ones build their own.
         initargs = (self.base, self.gazetteers, self if forking else None)
-        with context.Pool(workers, initializer=_start_worker, initargs=initargs) as pool:
-            for extractions in pool.imap(_extract_chunk, chunks):
-                yield from extractions
+        local = chunks[::workers]
+        remote = [chunk for i, chunk in enumerate(chunks) if i % workers]
+        with context.Pool(workers - 1, initializer=_start_worker, initargs=initargs) as pool:
+            done_remotely = pool.imap(_extract_chunk, remote)
+            for i in range(len(chunks)):
+                if i % workers == 0:
+                    yield from (self.extract_one(paper_id, text) for paper_id, text in local[i // workers])
+                else:
+                    yield from next(done_remotely)
 
 
 _worker_extractor = None
@@ -281,14 +294,17 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None):
             host, link_kind = classify_url(url)
             record("link", schema.REPOSITORY, span.start_char, "graphbuild_links", url, url_key(url), None, (url,), (("host", host), ("kind", link_kind)))
 
-    # The sentence of each finding, computed only for documents with findings.
+    # The sentence of each finding, as a "field:start:end" locator.
     sentences = _sentences(doc, text) if found or doc._.results else []
-    sentence_starts = [s for s, _ in sentences]
+    sentence_starts = [start for start, _ in sentences]
+    locators = {}
 
-    def evidence(start):
-        s_start, s_end = sentences[max(0, bisect.bisect_right(sentence_starts, start) - 1)]
-        field, f_start, f_end = field_offsets(text, s_start, s_end)
-        return f"{field}:{f_start}:{f_end}"
+    def evidence(position):
+        index = bisect.bisect_right(sentence_starts, position) - 1
+        locator = locators.get(index)
+        if locator is None:
+            locator = locators[index] = "%s:%d:%d" % field_offsets(text, *sentences[max(0, index)])
+        return locator
 
     # 6. Results, keyed like the benchmark they were reported on.
     results = []
@@ -299,21 +315,12 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None):
             subject = text[s_start:s_end] if s_start >= 0 else None
             results.append(Result(text[b_start:b_end], key, value, metric, subject, evidence(b_start)))
 
-    items = sorted(found.values(), key=lambda item: min(item.positions))
-    mentions = tuple(
-        Mention(
-            item.kind,
-            item.label,
-            item.text,
-            item.key,
-            item.name,
-            tuple(sorted({evidence(p) for p in item.positions})),
-            tuple(sorted(item.extractors)),
-            item.aliases,
-            item.properties,
-        )
-        for item in items
-    )
+    mentions = []
+    for item in sorted(found.values(), key=lambda item: item.positions[0]):
+        where = sorted({evidence(p) for p in item.positions}) if len(item.positions) > 1 else [evidence(item.positions[0])]
+        extractors = tuple(sorted(item.extractors)) if len(item.extractors) > 1 else tuple(item.extractors)
+        mentions.append(Mention(item.kind, item.label, item.text, item.key, item.name, tuple(where), extractors, item.aliases, item.properties))
+    mentions = tuple(mentions)
     return Extraction(paper_id=paper_id, mentions=mentions, results=tuple(results))
 
 

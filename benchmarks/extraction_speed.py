@@ -1,0 +1,87 @@
+"""Extraction throughput: the full pipeline against the tokenizer alone, on the same texts.
+
+Prints abstracts per second for
+  - the tokenizer alone (``nlp.make_doc``), the baseline;
+  - the full extraction (every component plus assembling the records), one process;
+  - the full extraction with 2 worker processes (``--workers 2``);
+  - spaCy's own ``nlp.pipe(n_process=2)`` over the same components, for reference (it sends whole
+    documents back to the parent, which is why graphbuild's workers send records instead);
+as medians over several rounds, with the ratios the targets are stated in, and peak memory.
+
+    python benchmarks/extraction_speed.py                  # the shared corpus, repeated
+    python benchmarks/extraction_speed.py papers.jsonl --papers 20000 --rounds 5
+
+Targets: >= 1,000 abstracts/s on one process; 2 workers >= 1.7x one process; the full pipeline
+>= 40% of the tokenizer-only rate.
+"""
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extractors.sections import compose  # noqa: E402
+from graphbuild.extraction import Extractor  # noqa: E402
+from graphbuild.ingest import read_records  # noqa: E402
+from graphbuild.papers import merge_records  # noqa: E402
+from graphbuild.records import Paper  # noqa: E402
+
+DEFAULT_INPUT = ROOT.parent / "shared" / "corpus" / "hf-daily-papers"
+
+
+def corpus(inputs, count):
+    """``count`` papers: the inputs' papers repeated under new ids."""
+    papers = merge_records(read_records(inputs))
+    if not papers:
+        sys.exit("no papers in the inputs")
+    return [
+        Paper(id=f"{papers[i % len(papers)].id}-{i}", title=papers[i % len(papers)].title,
+              abstract=papers[i % len(papers)].abstract, sources=("bench",))
+        for i in range(count)
+    ]
+
+
+def rate(run, count):
+    start = time.perf_counter()
+    run()
+    return count / (time.perf_counter() - start)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("inputs", nargs="*", default=[str(DEFAULT_INPUT)])
+    parser.add_argument("--papers", type=int, default=10000, help="abstracts per round (default 10000)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds; medians are reported (default 5)")
+    args = parser.parse_args()
+
+    papers = corpus(args.inputs, args.papers)
+    texts = [compose(p.title, p.abstract) for p in papers]
+    extractor = Extractor()
+    nlp = extractor.nlp
+    list(extractor.extract(papers[:2000]))  # warm up: every word of the corpus becomes known
+
+    figures = {"tokenizer": [], "pipeline, 1 process": [], "pipeline, 2 workers": [], "spaCy n_process=2": []}
+    for _ in range(args.rounds):
+        figures["tokenizer"].append(rate(lambda: [nlp.make_doc(t) for t in texts], len(texts)))
+        figures["pipeline, 1 process"].append(rate(lambda: list(extractor.extract(papers, workers=1)), len(papers)))
+        figures["pipeline, 2 workers"].append(rate(lambda: list(extractor.extract(papers, workers=2)), len(papers)))
+        figures["spaCy n_process=2"].append(rate(lambda: list(nlp.pipe(texts, n_process=2, batch_size=256)), len(texts)))
+
+    median = {name: statistics.median(values) for name, values in figures.items()}
+    print(f"{len(papers)} abstracts per round, {args.rounds} rounds, medians (min-max):")
+    for name, values in figures.items():
+        print(f"  {name:<22} {median[name]:>8.0f} abstracts/s   ({min(values):.0f}-{max(values):.0f})")
+    one, two, tokenizer = median["pipeline, 1 process"], median["pipeline, 2 workers"], median["tokenizer"]
+    print(f"  pipeline / tokenizer   {one / tokenizer:>8.2f}   (target >= 0.40)")
+    print(f"  2 workers / 1 process  {two / one:>8.2f}   (target >= 1.70)")
+    print(f"  1 process              {one:>8.0f}   (target >= 1000 abstracts/s)")
+    print(f"  peak memory            {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:>8.0f} MB (this process)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+import json
+
+import pytest
+
+from conftest import extract_one
+from extractors.gazetteer import GazetteerError, read_entries, surface_variants
+from graphbuild.extraction import Extractor
+
+
+def test_variants_differ_only_in_separators_and_never_glue_words():
+    assert surface_variants("Llama-2") == {"Llama-2", "Llama 2", "Llama2"}
+    assert "MultiPLE" not in surface_variants("MultiPL-E")
+
+
+def test_capitalised_entries_match_only_as_written(extractor):
+    found = extract_one(extractor, "Math Skills", "We test math skills on MATH and ARC, and ZeRO saves memory with zero cost.")
+    assert found["benchmarks"] == ["MATH", "ARC"]
+    assert found["methods"] == ["ZeRO"]  # once, as written; "zero cost" is not the method
+
+
+def test_a_user_gazetteer_adds_names(tmp_path):
+    path = tmp_path / "mine.jsonl"
+    path.write_text(json.dumps({"label": "BENCHMARK", "pattern": "Zorblax Suite", "id": "Zorblax"}) + "\n")
+    paper = ("A Paper", "We report results on the zorblax suite and nothing else.")
+    assert extract_one(Extractor(), *paper)["benchmarks"] == []
+    assert extract_one(Extractor(gazetteers=[path]), *paper)["benchmarks"] == ["zorblax suite"]
+
+
+def test_a_malformed_gazetteer_line_names_file_and_line(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"label": "METHOD", "pattern": "X", "id": "X"}\n{"pattern": \n')
+    with pytest.raises(GazetteerError, match=r"bad.jsonl:2: not a gazetteer entry"):
+        read_entries(path)

@@ -1,0 +1,45 @@
+"""Extraction quality on the labelled set must not fall below the figures the README records.
+
+The labelled set (tests/data/gold.jsonl: titles and labels only) was labelled by hand from the
+shared corpus following ../shared/ANNOTATION.md; the abstracts are read from ../shared.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from graphbuild.builder import contract_records
+from graphbuild.evaluate import evaluate, read_gold
+from graphbuild.ingest import read_records
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "data" / "gold.jsonl"
+TOLERANCE = 0.02
+
+
+def recorded_figures():
+    """{type: (strict F1, lenient F1)} from the README's extraction quality table."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Extraction quality", 1)[1].split("\n## ", 1)[0]
+    figures = {}
+    for row in re.finditer(r"^\| (\w+) \| [\d.]+ \| [\d.]+ \| ([\d.]+) \| [\d.]+ \| [\d.]+ \| ([\d.]+) \|", section, re.M):
+        figures[row.group(1)] = (float(row.group(2)), float(row.group(3)))
+    return figures
+
+
+@pytest.fixture(scope="module")
+def evaluation(corpus_files, extractor):
+    return evaluate(read_gold(GOLD), contract_records(read_records(corpus_files), extractor))
+
+
+def test_every_labelled_paper_is_in_the_corpus(evaluation):
+    assert evaluation.unmatched_titles == []
+    assert evaluation.papers >= 100
+
+
+@pytest.mark.parametrize("kind", ["links", "proposed", "benchmarks", "models", "methods", "results", "tasks"])
+def test_f1_does_not_fall_below_the_readme(evaluation, kind):
+    strict, lenient = recorded_figures()[kind]
+    assert evaluation.strict[kind].f1 >= strict - TOLERANCE
+    assert evaluation.lenient[kind].f1 >= lenient - TOLERANCE
