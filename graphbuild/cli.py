@@ -81,6 +81,48 @@ def extraction_options(command):
     return command
 
 
+_neo4j_options = [
+    click.option("--uri", envvar="NEO4J_URI", default="bolt://127.0.0.1:7687", show_default=True, help="Neo4j server (env NEO4J_URI)."),
+    click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True, help="Neo4j user (env NEO4J_USERNAME); the password is read from NEO4J_PASSWORD."),
+    click.option("--database", envvar="NEO4J_DATABASE", default="neo4j", show_default=True, help="Neo4j database (env NEO4J_DATABASE)."),
+    click.option("--batch-size", type=click.IntRange(1), default=5000, show_default=True, help="Rows per batched Neo4j write."),
+]
+
+
+def neo4j_options(command):
+    for option in reversed(_neo4j_options):
+        command = option(command)
+    return command
+
+
+def store_options(command):
+    """--store and --graph (which store to read), plus the Neo4j connection options."""
+    command = neo4j_options(command)
+    command = click.option(
+        "--graph", "graph_path", type=click.Path(dir_okay=False), default="graph.json", show_default=True,
+        help="Graph file of the NetworkX store.",
+    )(command)
+    return click.option(
+        "--store", type=click.Choice(["networkx", "neo4j"]), default="networkx", show_default=True,
+        help="Read the graph from a graph file (networkx) or from Neo4j.",
+    )(command)
+
+
+def _neo4j(uri, user, database, batch_size):
+    from graphbuild.stores import Neo4jSettings, connect_neo4j
+
+    return connect_neo4j(Neo4jSettings(uri, user, database, batch_size))
+
+
+def _open_store(store, graph_path, uri, user, database, batch_size):
+    """The store to read: a graph file loaded into NetworkX, or a Neo4j connection."""
+    from graphbuild.stores import NetworkXStore
+
+    if store == "neo4j":
+        return _neo4j(uri, user, database, batch_size)
+    return NetworkXStore.from_file(graph_path)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="graphbuild")
 def main():
@@ -94,15 +136,19 @@ def main():
 @main.command()
 @click.argument("inputs", nargs=-1)
 @click.option("--out", "-o", type=click.Path(dir_okay=False), default="graph.json", show_default=True, help="Graph file to write (NetworkX store).")
+@click.option("--store", type=click.Choice(["networkx", "neo4j"]), default="networkx", show_default=True, help="Build into a graph file (networkx) or into Neo4j.")
+@neo4j_options
 @extraction_options
-def build(inputs, out, example, workers, gazetteers, spacy_model, quiet):
-    """Build the knowledge graph from INPUTS and save it.
+def build(inputs, out, store, uri, user, database, batch_size, example, workers, gazetteers, spacy_model, quiet):
+    """Build the knowledge graph from INPUTS: into a graph file, or into Neo4j.
 
-    Prints the number of papers and the nodes and relationships per label and type.
+    Prints the number of papers and the nodes and relationships per label and type. Every input
+    is read and checked before anything is written.
 
     Example:
 
         graphbuild build ../shared/corpus/hf-daily-papers/*.txt --out graph.json
+        NEO4J_PASSWORD=... graphbuild build ../shared/corpus/hf-daily-papers/*.txt --store neo4j
     """
     from graphbuild.builder import build_graph
     from graphbuild.stats import format_counts
@@ -111,16 +157,21 @@ def build(inputs, out, example, workers, gazetteers, spacy_model, quiet):
     try:
         records = _read(inputs, example)
         extractor = _extractor(spacy_model, gazetteers)
-        store = NetworkXStore()
-        progress = _Progress(len(records), quiet, "extracting")
+        target = _neo4j(uri, user, database, batch_size) if store == "neo4j" else NetworkXStore()
         try:
-            summary = build_graph(records, store, extractor, workers=workers, progress=progress)
+            progress = _Progress(len(records), quiet, "extracting")
+            try:
+                summary = build_graph(records, target, extractor, workers=workers, progress=progress)
+            finally:
+                progress.close()
+            if store == "networkx":
+                target.save(out)
         finally:
-            progress.close()
-        store.save(out)
+            target.close()
     except GraphbuildError as error:
         _fail(error)
-    click.echo(f"{summary.papers} papers from {summary.records} title/abstract pairs -> {out}")
+    where = out if store == "networkx" else f"Neo4j {uri} (database {database})"
+    click.echo(f"{summary.papers} papers from {summary.records} title/abstract pairs -> {where}")
     for line in format_counts(summary.counts):
         click.echo(line)
 
@@ -150,7 +201,7 @@ def extract(inputs, example, workers, gazetteers, spacy_model, quiet):
             progress.close()
     except GraphbuildError as error:
         _fail(error)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     for row in rows:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
@@ -158,26 +209,90 @@ def extract(inputs, example, workers, gazetteers, spacy_model, quiet):
 @main.command()
 @click.argument("graph", type=click.Path(dir_okay=False), default="graph.json")
 @click.option("--top", type=click.IntRange(1), default=5, show_default=True, help="Concepts listed per label.")
-def stats(graph, top):
+@click.option("--store", type=click.Choice(["networkx", "neo4j"]), default="networkx", show_default=True, help="Read GRAPH (networkx) or Neo4j.")
+@neo4j_options
+def stats(graph, top, store, uri, user, database, batch_size):
     """Counts per label and relationship type, and the most connected concepts per label.
 
     Example:
 
         graphbuild stats graph.json --top 10
+        graphbuild stats --store neo4j
     """
-    from graphbuild.stats import format_counts, most_connected
-    from graphbuild.stores import NetworkXStore
+    from graphbuild.stats import format_counts
 
     try:
-        store = NetworkXStore.from_file(graph)
+        source = _open_store(store, graph, uri, user, database, batch_size)
+        try:
+            counts, ranked = source.counts(), source.most_connected(top)
+        finally:
+            source.close()
     except GraphbuildError as error:
         _fail(error)
-    for line in format_counts(store.counts()):
+    for line in format_counts(counts):
         click.echo(line)
     click.echo("most connected:")
-    for label, rows in most_connected(store, top).items():
+    for label, rows in ranked.items():
         if rows:
             click.echo(f"  {label}: " + ", ".join(f"{name} ({degree})" for name, _, degree in rows))
+
+
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False))
+@neo4j_options
+def load(graph, uri, user, database, batch_size):
+    """Load a saved graph file into Neo4j, merging it with what the database holds.
+
+    Example:
+
+        NEO4J_PASSWORD=... graphbuild load graph.json --uri bolt://127.0.0.1:7687
+    """
+    from graphbuild.graph_file import read_graph_file
+    from graphbuild.stats import format_counts
+
+    try:
+        nodes, relations = read_graph_file(graph)
+        target = _neo4j(uri, user, database, batch_size)
+        try:
+            target.write(nodes, relations)
+            counts = target.counts()
+        finally:
+            target.close()
+    except GraphbuildError as error:
+        _fail(error)
+    click.echo(f"{len(nodes)} nodes and {len(relations)} relationships from {graph} -> Neo4j {uri} (database {database})")
+    for line in format_counts(counts):
+        click.echo(line)
+
+
+@main.command()
+@store_options
+@click.option("--out", "-o", type=click.Path(dir_okay=False), default=None, help="Write to this file instead of standard output.")
+def export(store, graph_path, uri, user, database, batch_size, out):
+    """Write either store's graph as one canonical JSON document.
+
+    Nodes and relationships are sorted and their properties too, so the exports of two stores can
+    be compared with a plain diff.
+
+    Example:
+
+        graphbuild export --graph graph.json > a.json
+        graphbuild export --store neo4j > b.json && diff a.json b.json
+    """
+    from graphbuild.graph_file import write_json_atomic
+
+    try:
+        source = _open_store(store, graph_path, uri, user, database, batch_size)
+        try:
+            document = source.document()
+        finally:
+            source.close()
+    except GraphbuildError as error:
+        _fail(error)
+    if out:
+        write_json_atomic(document, out)
+    else:
+        click.echo(json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1))
 
 
 @main.command()

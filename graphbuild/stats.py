@@ -1,21 +1,6 @@
-"""Summaries of a graph: counts per label and type, and the most connected concepts per label."""
+"""Summaries of a graph for people: counts per label and type."""
 
-from graphbuild import schema
-
-__all__ = ["most_connected", "format_counts"]
-
-
-def most_connected(store, limit=5):
-    """{label: [(name, key, number of relationships)]} for every concept label, most connected first.
-
-    Ties are broken by key so the answer is the same on every run.
-    """
-    graph = store.graph
-    ranked = {label: [] for label in schema.CONCEPT_LABELS + (schema.AUTHOR,)}
-    for node, data in graph.nodes(data=True):
-        if data["label"] in ranked:
-            ranked[data["label"]].append((data.get("name") or data["key"], data["key"], graph.degree(node)))
-    return {label: sorted(rows, key=lambda r: (-r[2], r[1]))[:limit] for label, rows in ranked.items()}
+__all__ = ["format_counts"]
 
 
 def format_counts(counts):

@@ -39,3 +39,48 @@ def extract_one(extractor, title, abstract):
     paper = Paper(id="p1", title=title, abstract=abstract, sources=("test:1",))
     (extraction,) = list(extractor.extract([paper]))
     return contract_record(paper, extraction)
+
+
+def _unavailable(reason):
+    """Skip a test that needs a server, but fail it in CI, where the server must be there."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: the test setup must provide it)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings():
+    """Connection settings of the test server started by tests/run.sh (GRAPHBUILD_TEST_NEO4J_*)."""
+    uri = os.environ.get("GRAPHBUILD_TEST_NEO4J_URI")
+    if not uri:
+        _unavailable(
+            "no test Neo4j: run the tests with `bash tests/run.sh`, which starts one with "
+            "docker/neo4j-local.sh, or set GRAPHBUILD_TEST_NEO4J_URI and GRAPHBUILD_TEST_NEO4J_PASSWORD "
+            "to a server the tests may empty"
+        )
+    return {
+        "uri": uri,
+        "user": os.environ.get("GRAPHBUILD_TEST_NEO4J_USER", "neo4j"),
+        "password": os.environ.get("GRAPHBUILD_TEST_NEO4J_PASSWORD", ""),
+        "http": os.environ.get("GRAPHBUILD_TEST_NEO4J_HTTP", ""),
+    }
+
+
+@pytest.fixture(scope="session")
+def neo4j_connection(neo4j_settings):
+    from graphbuild.errors import StoreError
+    from graphbuild.stores.neo4j_store import Neo4jStore
+
+    try:
+        store = Neo4jStore.connect(neo4j_settings["uri"], neo4j_settings["user"], neo4j_settings["password"])
+    except StoreError as error:
+        _unavailable(f"test Neo4j at {neo4j_settings['uri']} is not usable: {error}")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def neo4j_store(neo4j_connection):
+    """An empty test database (emptied before each test)."""
+    neo4j_connection.clear()
+    return neo4j_connection

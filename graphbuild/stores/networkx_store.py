@@ -50,8 +50,6 @@ class NetworkXStore:
                 old = {}
             merged = with_display_name(node.label, merge_properties(old, node.properties), node.properties)
             graph.add_node(identity, label=node.label, key=node.key, **merged)
-            if old:
-                graph.nodes[identity].update(merged)
         for relation in relations:
             rel_type = schema.check_relationship_type(relation.type)
             start, end = tuple(relation.start), tuple(relation.end)
@@ -92,6 +90,14 @@ class NetworkXStore:
         for _, _, rel_type in self.graph.edges(keys=True):
             relationships[rel_type] += 1
         return {"nodes": nodes, "relationships": relationships}
+
+    def most_connected(self, limit=5):
+        """{label: [(name, key, number of relationships)]}, most connected first, ties by key."""
+        ranked = {label: [] for label in schema.CONCEPT_LABELS + (schema.AUTHOR,)}
+        for node, data in self.graph.nodes(data=True):
+            if data["label"] in ranked:
+                ranked[data["label"]].append((data.get("name") or data["key"], data["key"], self.graph.degree(node)))
+        return {label: sorted(rows, key=lambda r: (-r[2], r[1]))[:limit] for label, rows in ranked.items()}
 
     def save(self, path):
         """Write the graph to ``path`` atomically as a graph document."""
