@@ -379,7 +379,7 @@ class ProposalRules:
                     if hit is not None and hit[0] + 1 < len(words) and words[hit[0] + 1][2].lower() in self.method_heads:
                         found.append(self._span(words, i, hit))
                     break
-                if is_coined_word(word) and word.lower() not in self.not_names:
+                if is_coined_word(word) and word.lower() not in self.not_names and concept_key(word) not in self.known_keys:
                     following = words[i + 1][2].lower() if i + 1 < len(words) else ""
                     if following in self.method_heads or following in self.model_heads:
                         found.append((w_start, w_end))
@@ -527,10 +527,12 @@ class ProposalFinder:
 
     def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
         cues = json.loads((DATA_DIR / "proposal_cues.json").read_text(encoding="utf-8"))
+        # Every name the gazetteers know, canonical or alias: "a novel RLHF algorithm" is not RLHF.
         known = [
-            e.key
+            key
             for file in ("methods.jsonl", "models.jsonl", "benchmarks.jsonl")
             for e in read_entries(DATA_DIR / file)
+            for key in (e.key, concept_key(e.pattern))
         ]
         grammar = nlp.get_pipe("graphbuild_models").grammar if nlp is not None and nlp.has_pipe("graphbuild_models") else None
         self.rules = ProposalRules(

@@ -1,4 +1,4 @@
-"""Build the knowledge graph: records in, papers and concepts merged into a store.
+"""Build the knowledge graph: records in, papers, concepts and citations merged into a store.
 
 The builder reads nothing and writes nothing itself: it is given records, an ``Extractor`` and a
 store, so the same code builds into NetworkX or Neo4j.
@@ -6,6 +6,7 @@ store, so the same code builds into NetworkX or Neo4j.
 
 from dataclasses import dataclass
 
+from graphbuild.citations import citation_rows, inferred_citations
 from graphbuild.extraction import contract_record, resolve_aliases
 from graphbuild.papers import merge_records
 from graphbuild.rows import merge_rows, paper_rows
@@ -30,13 +31,14 @@ def extract_papers(records, extractor, workers=1, progress=None):
 
 
 def graph_rows(papers, extractions):
-    """The merged nodes and relationships of a set of papers."""
+    """The merged nodes and relationships of a set of papers, with the citations among them."""
     nodes, relations = [], []
     for paper, extraction in zip(papers, extractions):
         paper_nodes, paper_relations = paper_rows(paper, extraction)
         nodes.extend(paper_nodes)
         relations.extend(paper_relations)
-    return merge_rows(nodes, relations)
+    citation_nodes, citation_relations = citation_rows(*inferred_citations(extractions))
+    return merge_rows(nodes + citation_nodes, relations + citation_relations)
 
 
 def build_graph(records, store, extractor, workers=1, progress=None):

@@ -7,13 +7,19 @@ evidence, results, ...) are unions kept sorted, other properties take the newest
 concept without a canonical name is named by its first alias in sorted order.
 """
 
-import json
-
 from extractors.normalize import concept_key
 from graphbuild import schema
 from graphbuild.records import Node, Relation
 
-__all__ = ["paper_rows", "merge_rows", "merge_properties", "with_display_name", "RELATIONSHIP_OF_KIND"]
+__all__ = [
+    "paper_rows",
+    "merge_rows",
+    "merge_properties",
+    "with_display_name",
+    "result_entry",
+    "parse_result_entry",
+    "RELATIONSHIP_OF_KIND",
+]
 
 #: The relationship from a paper to each kind of extracted concept.
 RELATIONSHIP_OF_KIND = {
@@ -45,8 +51,16 @@ def with_display_name(label, merged, written):
     return {**merged, "name": merged["aliases"][0]}
 
 
-def _result_entry(result):
-    return json.dumps({"value": result.value, "metric": result.metric, "subject": result.subject}, sort_keys=True)
+def result_entry(value, metric, subject):
+    """A reported result as stored on EVALUATES_ON: "value|metric|subject", empty where unknown,
+    so Cypher can split it ("84.3||", "72.2|accuracy|AM-Thinking-v1")."""
+    return "|".join((part or "").replace("|", "/") for part in (value, metric, subject))
+
+
+def parse_result_entry(entry):
+    """{"value", "metric", "subject"} of a stored result entry (None for the empty parts)."""
+    value, metric, subject = (entry.split("|") + ["", ""])[:3]
+    return {"value": value or None, "metric": metric or None, "subject": subject or None}
 
 
 def paper_rows(paper, extraction):
@@ -89,7 +103,7 @@ def paper_rows(paper, extraction):
                 paper_ref,
                 (schema.BENCHMARK, result.benchmark_key),
                 {
-                    "results": [_result_entry(result)],
+                    "results": [result_entry(result.value, result.metric, result.subject)],
                     "evidence": [result.evidence],
                     "extractors": ["graphbuild_results"],
                 },

@@ -60,6 +60,7 @@ LIST_PROPERTIES = frozenset(
         # nodes
         "sources",
         "aliases",
+        "ambiguous_names",  # Paper: names it mentions that several papers propose
         # relationships: evidence, one entry per place the relationship was found
         "evidence",
         "extractors",

@@ -28,7 +28,7 @@ DEFAULT_USER = "neo4j"
 DEFAULT_DATABASE = "neo4j"
 MINIMUM_MAJOR_VERSION = 5
 
-NODE_LIST_PROPERTIES = ("sources", "aliases")
+NODE_LIST_PROPERTIES = ("sources", "aliases", "ambiguous_names")
 RELATIONSHIP_LIST_PROPERTIES = ("evidence", "extractors", "results", "via")
 
 
@@ -331,6 +331,14 @@ class Neo4jStore:
             )
             ranked[label] = [(r["name"], r["key"], r["degree"]) for r in records]
         return ranked
+
+    def run_query(self, statement, parameters):
+        """Rows (dicts) of a read-only statement from the query library, parameters passed as
+        parameters."""
+        try:
+            return [record.data() for record in self._run_read(statement, **parameters)]
+        except Neo4jError as error:
+            raise StoreError(f"Neo4j could not run the query: {getattr(error, 'message', error)}") from None
 
     def close(self):
         self.driver.close()

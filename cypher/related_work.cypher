@@ -1,0 +1,35 @@
+// related_work: papers related to a paper, ranked, with the reasons.
+// Returns: id, title, score, reasons (a list of {kind, label, key, name, weight, via}; via holds
+// the names that link two papers by a citation).
+// A shared concept (method, benchmark, model, task, repository) weighs 1/ln(its number of
+// relationships), so rare concepts say more (Adamic-Adar); a citation either way weighs 3.
+// Scores are rounded to 6 decimals; ties go to the smaller id.
+// param id: string. A paper id.
+// param limit: integer = 10. How many papers.
+// :param id => 't-56df45b672a4'
+// :param limit => 10
+MATCH (paper:Paper {id: $id})
+CALL {
+  WITH paper
+  MATCH (paper)-->(concept)<--(other:Paper)
+  WHERE NOT concept:Paper AND other <> paper
+  WITH DISTINCT other, concept
+  WITH other, concept, 1.0 / log(toFloat(COUNT { (concept)<--() })) AS weight
+  RETURN other, {kind: 'shared', label: labels(concept)[0], key: concept.key, name: concept.name,
+                 weight: floor(weight * 1000000 + 0.5) / 1000000, via: null} AS reason, weight
+  UNION ALL
+  WITH paper
+  MATCH (paper)-[citation:CITES]->(other:Paper)
+  WHERE other <> paper
+  RETURN other, {kind: 'cites', label: 'Paper', key: other.id, name: other.title, weight: 3.0, via: citation.via} AS reason, 3.0 AS weight
+  UNION ALL
+  WITH paper
+  MATCH (paper)<-[citation:CITES]-(other:Paper)
+  WHERE other <> paper
+  RETURN other, {kind: 'cited by', label: 'Paper', key: other.id, name: other.title, weight: 3.0, via: citation.via} AS reason, 3.0 AS weight
+}
+WITH other, floor(sum(weight) * 1000000 + 0.5) / 1000000 AS score, collect(reason) AS reasons
+ORDER BY score DESC, other.id
+LIMIT $limit
+RETURN other.id AS id, other.title AS title, score,
+       COLLECT { UNWIND reasons AS reason RETURN reason ORDER BY reason.weight DESC, reason.kind, reason.label, reason.key } AS reasons
