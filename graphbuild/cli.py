@@ -440,3 +440,62 @@ def query(name, params, list_queries, fmt, store, graph_path, uri, user, databas
     except GraphbuildError as error:
         _fail(error)
     click.echo(format_rows(rows, fmt))
+
+
+@main.command()
+@click.argument("paper", required=False)
+@click.option("--concept", default=None, metavar="LABEL:NAME", help="Center on a concept instead, e.g. Benchmark:MATH500.")
+@click.option("--overview", is_flag=True, help="Show the most connected part of the whole graph.")
+@click.option("--top", type=click.IntRange(1), default=300, show_default=True, help="Nodes in the overview.")
+@click.option("--hops", type=click.IntRange(1, 3), default=2, show_default=True, help="Steps around the paper or concept.")
+@click.option("--max-nodes", type=click.IntRange(2), default=300, show_default=True, help="Cut the neighbourhood to this many nodes, the most relevant.")
+@click.option("--out", "-o", type=click.Path(dir_okay=False), default="view.html", show_default=True, help="HTML file to write.")
+@store_options
+def view(paper, concept, overview, top, hops, max_nodes, out, store, graph_path, uri, user, database, batch_size):
+    """Write an interactive HTML view: a paper's or a concept's neighbourhood, or an overview.
+
+    The page is one self-contained file that works offline: colours and shapes per label with a
+    legend, node size by number of relationships, details on hover, a search box, and a click on a
+    paper or repository opens its URL. PAPER is an id or a title, found as `related` finds it.
+
+    Example:
+
+        graphbuild view "ControlNet++" --graph graph.json --out cn.html
+        graphbuild view --concept Benchmark:MATH500 --graph graph.json --out math500.html
+        graphbuild view --overview --graph graph.json --out overview.html
+    """
+    from graphbuild import schema
+    from graphbuild.errors import PaperNotFound
+    from graphbuild.related import resolve_paper
+    from viz.views import neighbourhood_view, overview_view, write_view
+
+    chosen = sum(bool(x) for x in (paper, concept, overview))
+    if chosen != 1:
+        raise click.UsageError("give exactly one of PAPER, --concept LABEL:NAME or --overview")
+    try:
+        source = _open_store(store, graph_path, uri, user, database, batch_size)
+        try:
+            if overview:
+                page = overview_view(source, top)
+            else:
+                if concept:
+                    label, _, name = concept.partition(":")
+                    if label not in schema.CONCEPT_LABELS or not name:
+                        raise PaperNotFound(
+                            f"--concept {concept!r}: give LABEL:NAME with LABEL one of {', '.join(schema.CONCEPT_LABELS)}"
+                        )
+                    focus = source.find_node(label, name)
+                    if focus is None:
+                        raise PaperNotFound(f"no {label} named {name!r} in the graph; `graphbuild stats` lists the common ones")
+                else:
+                    focus = (schema.PAPER, resolve_paper(source, paper)[0])
+                page = neighbourhood_view(source, focus, hops, max_nodes)
+        finally:
+            source.close()
+        write_view(page, out)
+    except GraphbuildError as error:
+        _fail(error)
+    for note in page.notes:
+        if note.startswith("Showing the") and "most relevant" in note:
+            click.echo(note, err=True)
+    click.echo(f"{len(page.nodes)} nodes, {len(page.relations)} relationships -> {out}")

@@ -20,7 +20,7 @@ from graphbuild import schema
 from graphbuild.errors import GraphFileError
 from graphbuild.records import Node, Relation
 
-__all__ = ["FORMAT", "VERSION", "graph_document", "rows_of_document", "write_json_atomic", "read_graph_file"]
+__all__ = ["FORMAT", "VERSION", "graph_document", "rows_of_document", "write_json_atomic", "write_text_atomic", "read_graph_file"]
 
 FORMAT = "graphbuild-graph"
 VERSION = 1
@@ -70,15 +70,22 @@ def rows_of_document(document, source="graph"):
     return nodes, relations
 
 
-def write_json_atomic(document, path):
-    """Write ``document`` as JSON to ``path`` via a temporary file and a rename."""
+def _umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_text_atomic(text, path):
+    """Write ``text`` to ``path`` via a temporary file beside it and a rename, so that readers
+    see the old file or the new one, never half of one."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(document, out, ensure_ascii=False, sort_keys=True, indent=1)
-            out.write("\n")
+            out.write(text)
+        os.chmod(temporary, 0o666 & ~_umask())  # as a plain open() would have made it
         os.replace(temporary, path)
     except BaseException:
         try:
@@ -86,6 +93,11 @@ def write_json_atomic(document, path):
         except FileNotFoundError:
             pass
         raise
+
+
+def write_json_atomic(document, path):
+    """Write ``document`` as JSON to ``path`` atomically."""
+    write_text_atomic(json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n", path)
 
 
 def read_graph_file(path):

@@ -3,7 +3,8 @@
 #   bash tests/run.sh [pytest arguments]
 #
 # 1. Creates .venv (if missing) with graphbuild installed in editable mode and its test extras.
-# 2. Starts a throwaway Neo4j for the tests with docker/neo4j-local.sh (Java 17+ and Maven needed;
+# 2. Installs Debian's chromium and chromium-driver for the browser tests, when missing and root.
+# 3. Starts a throwaway Neo4j for the tests with docker/neo4j-local.sh (Java 17+ and Maven needed;
 #    the jars come from Maven Central once and are cached), on ports 7688 (Bolt) and 7475 (HTTP),
 #    in .neo4j-test, with a random password, and stops it at the end. Set GRAPHBUILD_TEST_NEO4J_URI
 #    (and GRAPHBUILD_TEST_NEO4J_PASSWORD) to use another server instead: the tests empty it.
@@ -21,6 +22,17 @@ if ! { .venv/bin/python -m pip install --quiet --upgrade pip && .venv/bin/python
     cat test-artifacts/pip.log >&2
     echo "tests/run.sh: installing graphbuild and its test dependencies failed (log above)" >&2
     exit 1
+fi
+
+# Debian's Chromium and ChromeDriver for the browser tests (never a browser a test tool downloads).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "tests/run.sh: installing Debian's chromium and chromium-driver for the browser tests" >&2
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; } \
+            > test-artifacts/apt.log 2>&1 || echo "tests/run.sh: could not install chromium (test-artifacts/apt.log)" >&2
+    else
+        echo "tests/run.sh: no chromium/chromedriver and no root to install them; browser tests will skip (or fail in CI)" >&2
+    fi
 fi
 
 started_neo4j=""

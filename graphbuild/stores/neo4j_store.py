@@ -332,6 +332,70 @@ class Neo4jStore:
             ranked[label] = [(r["name"], r["key"], r["degree"]) for r in records]
         return ranked
 
+    def find_node(self, label, name):
+        """The (label, key) of the node of ``label`` whose key, name or alias is ``name``
+        (ignoring case), or None."""
+        key = schema.KEY[schema.check_label(label)]
+        records = self._run_read(
+            f"MATCH (n:{label}) WHERE toLower(n.{key}) = toLower($name) OR toLower(n.name) = toLower($name) "
+            "OR toLower(n.title) = toLower($name) OR any(a IN n.aliases WHERE toLower(a) = toLower($name)) "
+            f"RETURN n.{key} AS key ORDER BY key LIMIT 1",
+            name=name,
+        )
+        return (label, records[0]["key"]) if records else None
+
+    def _subgraph(self, element_ids):
+        """(nodes, relations, degrees) of the subgraph induced by nodes with these element ids."""
+        nodes, degrees, identity_of = [], {}, {}
+        for record in self._run_read(
+            "MATCH (n) WHERE elementId(n) IN $ids "
+            "RETURN elementId(n) AS element, labels(n) AS labels, properties(n) AS properties, COUNT { (n)--() } AS degree",
+            ids=element_ids,
+        ):
+            label = next((l for l in record["labels"] if l in schema.KEY), None)
+            if label is None:
+                continue
+            properties = dict(record["properties"])
+            identity = (label, properties.pop(schema.KEY[label]))
+            identity_of[record["element"]] = identity
+            nodes.append(Node(label, identity[1], properties))
+            degrees[identity] = record["degree"]
+        relations = [
+            Relation(record["type"], identity_of[record["a"]], identity_of[record["b"]], dict(record["properties"]))
+            for record in self._run_read(
+                "MATCH (a)-[r]->(b) WHERE elementId(a) IN $ids AND elementId(b) IN $ids "
+                "RETURN elementId(a) AS a, type(r) AS type, elementId(b) AS b, properties(r) AS properties",
+                ids=element_ids,
+            )
+            if record["type"] in schema.ENDPOINTS and record["a"] in identity_of and record["b"] in identity_of
+        ]
+        return nodes, relations, degrees
+
+    def neighbourhood(self, identity, hops):
+        """(nodes, relations, degrees) of every node within ``hops`` (1 to 3) relationships of
+        ``identity``, whichever their direction; degrees are in the whole graph."""
+        label, key = identity
+        hops = int(hops)
+        if not 1 <= hops <= 3:
+            raise StoreError("--hops must be 1, 2 or 3")
+        records = self._run_read(
+            f"MATCH (start:{schema.check_label(label)} {{{schema.KEY[label]}: $key}}) "
+            f"OPTIONAL MATCH (start)-[*1..{hops}]-(other) "
+            "WITH start, collect(DISTINCT elementId(other)) AS others "
+            "RETURN [elementId(start)] + others AS ids",
+            key=key,
+        )
+        return self._subgraph(records[0]["ids"]) if records else ([], [], {})
+
+    def overview(self, top):
+        """(nodes, relations, degrees) of the ``top`` most connected nodes (ties by label, key)."""
+        records = self._run_read(
+            "MATCH (n) WITH n, COUNT { (n)--() } AS degree, labels(n)[0] AS label "
+            "ORDER BY degree DESC, label, coalesce(n.id, n.key) LIMIT $top RETURN collect(elementId(n)) AS ids",
+            top=int(top),
+        )
+        return self._subgraph(records[0]["ids"])
+
     def run_query(self, statement, parameters):
         """Rows (dicts) of a read-only statement from the query library, parameters passed as
         parameters."""

@@ -99,6 +99,44 @@ class NetworkXStore:
                 ranked[data["label"]].append((data.get("name") or data["key"], data["key"], self.graph.degree(node)))
         return {label: sorted(rows, key=lambda r: (-r[2], r[1]))[:limit] for label, rows in ranked.items()}
 
+    def find_node(self, label, name):
+        """The (label, key) of the node of ``label`` whose key, name or alias is ``name``
+        (ignoring case), or None."""
+        schema.check_label(label)
+        wanted = name.lower()
+        for node, data in self.graph.nodes(data=True):
+            if data["label"] == label and (
+                node[1].lower() == wanted
+                or (data.get("name") or "").lower() == wanted
+                or (data.get("title") or "").lower() == wanted
+                or any(alias.lower() == wanted for alias in data.get("aliases") or ())
+            ):
+                return node
+        return None
+
+    def _with_relations(self, identities):
+        """(nodes, relations, degrees) of the subgraph induced by ``identities``."""
+        graph = self.graph
+        nodes = [Node(i[0], i[1], {k: v for k, v in graph.nodes[i].items() if k not in ("label", "key")}) for i in identities]
+        relations = [
+            Relation(rel_type, start, end, {k: v for k, v in data.items() if k != "type"})
+            for start, end, rel_type, data in graph.subgraph(identities).edges(keys=True, data=True)
+        ]
+        return nodes, relations, {i: graph.degree(i) for i in identities}
+
+    def neighbourhood(self, identity, hops):
+        """(nodes, relations, degrees) of every node within ``hops`` relationships of
+        ``identity``, whichever their direction; degrees are in the whole graph."""
+        if identity not in self.graph:
+            return [], [], {}
+        reached = nx.single_source_shortest_path_length(self.graph.to_undirected(as_view=True), identity, cutoff=hops)
+        return self._with_relations(sorted(reached))
+
+    def overview(self, top):
+        """(nodes, relations, degrees) of the ``top`` most connected nodes (ties by label, key)."""
+        ranked = sorted(self.graph.nodes, key=lambda n: (-self.graph.degree(n), n))[:top]
+        return self._with_relations(sorted(ranked))
+
     def save(self, path):
         """Write the graph to ``path`` atomically as a graph document."""
         write_json_atomic(self.document(), path)

@@ -1,0 +1,69 @@
+"""Views as files: self-contained, deterministic, escaped (no browser needed)."""
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from graphbuild.builder import build_graph
+from graphbuild.cli import main
+from graphbuild.ingest import read_records
+from graphbuild.stores import NetworkXStore
+from viz.views import neighbourhood_view, overview_view, render_html
+
+HOSTILE = [
+    {"title": "<script>window.pwned = 1</script> Scripted Title", "abstract": "We propose EvilNet, a method. It is evaluated on MATH500 and GSM8K.", "url": "javascript:alert(1)"},
+    {"title": "<img src=x onerror=\"window.pwned = 2\"> Image Title", "abstract": "We build on EvilNet and evaluate on MATH500. Code: https://github.com/org/evil.", "url": "https://example.org/paper"},
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_store(tmp_path_factory, extractor):
+    path = tmp_path_factory.mktemp("hostile") / "papers.jsonl"
+    path.write_text("\n".join(json.dumps(p) for p in HOSTILE) + "\n", encoding="utf-8")
+    store = NetworkXStore()
+    build_graph(read_records([str(path)]), store, extractor)
+    return store
+
+
+def test_the_page_is_self_contained(hostile_store):
+    page = render_html(overview_view(hostile_store, 50))
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", page, re.I)
+    assert "cdn" not in page.lower() or "cdnjs" not in page
+    assert "default-src 'none'" in page
+
+
+def test_titles_are_escaped_and_never_markup(hostile_store):
+    page = render_html(overview_view(hostile_store, 50))
+    assert "<script>window.pwned" not in page
+    assert '<img src=x onerror' not in page
+    assert "\\u003cscript\\u003ewindow.pwned = 1\\u003c/script\\u003e Scripted Title" in page
+
+
+def test_the_same_view_gives_the_same_bytes(hostile_store):
+    assert render_html(overview_view(hostile_store, 50)) == render_html(overview_view(hostile_store, 50))
+
+
+def test_a_large_neighbourhood_is_cut_and_says_so(corpus_files, extractor):
+    store = NetworkXStore()
+    build_graph(read_records(corpus_files), store, extractor)
+    focus = store.find_node("Task", "continual learning")
+    view = neighbourhood_view(store, focus, hops=2, max_nodes=25)
+    assert len(view.nodes) == 25
+    assert focus in {(n.label, n.key) for n in view.nodes}
+    assert view.notes == [f"Showing the 25 most relevant of {len(store.neighbourhood(focus, 2)[0])} nodes within 2 steps."]
+    assert "Showing the 25 most relevant" in render_html(view)
+
+
+def test_cli_view_needs_exactly_one_subject(tmp_path):
+    result = CliRunner().invoke(main, ["view", "--graph", str(tmp_path / "g.json")])
+    assert result.exit_code == 2 and "give exactly one of PAPER, --concept LABEL:NAME or --overview" in result.output
+
+
+def test_cli_view_of_an_unknown_concept(tmp_path):
+    graph = tmp_path / "g.json"
+    CliRunner().invoke(main, ["build", "--example", "--out", str(graph), "-q"])
+    result = CliRunner().invoke(main, ["view", "--concept", "Benchmark:NoSuchBench", "--graph", str(graph)])
+    assert result.exit_code == 1
+    assert result.output == "Error: no Benchmark named 'NoSuchBench' in the graph; `graphbuild stats` lists the common ones\n"
