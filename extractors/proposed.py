@@ -22,13 +22,15 @@ from extractors.gazetteer import DATA_DIR, read_entries, read_list
 from extractors.lexicon import CODED, INTRO, NAMING, NOVELTY, OWN, WE_NAMING, document_text, interesting_tokens
 from extractors.normalize import concept_key
 from extractors.sections import title_end
-from extractors.shapes import FUNCTION_WORDS, NAME_WORD, is_acronym, is_coined_word
+from extractors.shapes import FUNCTION_WORDS, NAME_WORD, is_coined_word
 
 __all__ = ["ProposalFinder", "ProposalRules"]
 
 _TOKEN = re.compile(rf"{NAME_WORD}|[\"“”‘’'(),:;—–.!?]")
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n\n")
 _ADVERBS = frozenset("also then further thus therefore here now first finally additionally next".split())
+_WHOLE_WORD = re.compile(r"[^\s,;()]+")
+_QUOTED_HEAD = re.compile(r"['\"“‘](?P<name>[^'\"“”‘’]{3,40})['\"”’]\s+(?P<head>[a-z]+)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"(?:,\s*|\s)(?:is\s+)?(?:a|an)\s+$")
 # The words after a proposed name up to its head noun: "X (SHORT), a simple yet effective method".
@@ -182,29 +184,6 @@ class ProposalRules:
                 or (len(initials) >= 3 and re.search(rf"\({re.escape(initials)}s?\)", abstract) is not None)
             )
         return [(0, len(prefix))] if accepted else []
-
-    def coined_in_title(self, text):
-        """A coined word of the title that names nothing known and that the abstract uses at least
-        twice ("Exploring Advanced Large Language Models with LLMsuite"): [(start, end)]."""
-        boundary = title_end(text)
-        found = []
-        title = text[:boundary]
-        for word in set(title.split()):
-            word = word.strip(":,;()?!\"'")
-            if (
-                len(word) > 2
-                and is_coined_word(word)
-                and not is_acronym(word)
-                and text.count(word, boundary) >= 2
-                and word.lower() not in self.not_names
-                and concept_key(word) not in self.known_keys
-                and not self.known_model(word)
-                and len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text[boundary:])) >= 2
-            ):
-                start = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", title)
-                if start:
-                    found.append(start.span())
-        return sorted(found)
 
     def _subject_precedes(self, text, start):
         """True when "we", "this paper", "this work", ... (and at most two adverbs) come right
@@ -392,21 +371,52 @@ class ProposalRules:
         return found
 
     def headed_names(self, text, triggers):
-        """A coined, unknown name right after "the 32B model," or "our framework,": [(start, end)]."""
+        """A coined, unknown name next to a head noun of the paper's own: after "the 32B model,"
+        or "our framework,", or as in "to obtain the D-PPO variant" in a sentence where the paper
+        speaks of its own work: [(start, end)]."""
         found = []
-        for start, end, word in triggers:
-            if text[max(0, start - 2):start] != ", " or word.lower() in self.not_names:
+        heads = self.method_heads | self.model_heads
+        seen = set()
+        for token_start, _, _ in triggers:
+            # The whole word: the tokenizer cuts "Light-R1-32B-DS" and "D-PPO" at hyphens.
+            start = max(text.rfind(" ", 0, token_start), text.rfind("(", 0, token_start)) + 1
+            whole = _WHOLE_WORD.match(text, start)
+            word = whole.group().rstrip(".,;:") if whole else ""
+            end = start + len(word)
+            if start in seen or not is_coined_word(word):
                 continue
-            before = text[max(0, start - 50):start - 2].lower().split()[-4:]
+            seen.add(start)
+            if word.lower() in self.not_names or concept_key(word) in self.known_keys or self.known_model(word):
+                continue
+            if text[max(0, start - 2):start] == ", ":
+                before = text[max(0, start - 50):start - 2].lower().split()[-4:]
+                if (
+                    before
+                    and before[-1] in heads
+                    and any(w in ("the", "our") for w in before[:-1])
+                    and not any(w in self.gap_stops for w in before[:-1])  # "the standard models, CBMs"
+                ):
+                    found.append((start, end))
+                    continue
+            following = _words(text, end, min(len(text), end + 20))
             if (
-                before
-                and before[-1] in self.method_heads | self.model_heads
-                and any(w in ("the", "our") for w in before[:-1])
-                and not any(w in self.gap_stops for w in before[:-1])  # "the standard models, CBMs"
-                and concept_key(word) not in self.known_keys
-                and not self.known_model(word)
+                following
+                and following[0][2].lower() in heads
+                and text[max(0, start - 4):start].lower() in ("the ", "our ")
+                and self._introduced_before(text, start)
             ):
                 found.append((start, end))
+        return found
+
+    def quoted_names(self, text):
+        """A quoted name followed by a head noun, in a sentence about the paper's own work:
+        "a simple yet effective 'thought dropout' operation": [(start, end)]."""
+        found = []
+        if "'" not in text and '"' not in text and "“" not in text:
+            return found
+        for match in _QUOTED_HEAD.finditer(text):
+            if match.group("head").lower() in self.method_heads and self._introduced_before(text, match.start(), names_between=True):
+                found.append(match.span("name"))
         return found
 
     def own_work_names(self, text, triggers):
@@ -459,7 +469,7 @@ class ProposalRules:
                 found.append((long_start, long_end))
         return found
 
-    def _introduced_before(self, text, position):
+    def _introduced_before(self, text, position, names_between=False):
         """True when the sentence holding ``position`` introduces something of the paper's own
         ("we propose", "our method", "this paper presents") before it, with nothing after that
         relating it to other work, or says so after it in the passive ("... (MCL) method is
@@ -476,7 +486,7 @@ class ProposalRules:
         if not claims:
             return False
         gap = before[max(claims):]
-        if any(is_coined_word(w.strip(",;:()")) for w in gap.split()) and not re.search(r"\b(?:an?|two|three|\(\w\))\s*$", gap):
+        if not names_between and any(is_coined_word(w.strip(",;:()")) for w in gap.split()) and not re.search(r"\b(?:an?|two|three|\(\w\))\s*$", gap):
             # "we propose ControlVAR, ... in visual autoregressive (VAR) modeling" names earlier
             # work; "we propose EchoVideo, which employs (1) an Identity ... Module (IITF)" does not.
             return False
@@ -494,13 +504,13 @@ class ProposalRules:
 
         spans = (
             self.title_prefix(text)
-            + self.coined_in_title(text)
             + self.introduced(text, triggers(INTRO))
             + self.named(text, triggers(NAMING), triggers(WE_NAMING))
             + self.appositions(text, triggers(NOVELTY))
             + self.novel_noun_phrases(text, triggers(NOVELTY))
             + self.own_work_names(text, triggers(OWN))
             + self.headed_names(text, triggers(CODED))
+            + self.quoted_names(text)
             + self.owned_definitions(text, pairs)
         )
         chosen = []
