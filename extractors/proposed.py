@@ -30,6 +30,7 @@ _TOKEN = re.compile(rf"{NAME_WORD}|[\"“”‘’'(),:;—–.!?]")
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n\n")
 _ADVERBS = frozenset("also then further thus therefore here now first finally additionally next".split())
 _WHOLE_WORD = re.compile(r"[^\s,;()]+")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _QUOTED_HEAD = re.compile(r"['\"“‘](?P<name>[^'\"“”‘’]{3,40})['\"”’]\s+(?P<head>[a-z]+)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"(?:,\s*|\s)(?:is\s+)?(?:a|an)\s+$")
@@ -380,30 +381,33 @@ class ProposalRules:
         for token_start, _, _ in triggers:
             # The whole word: the tokenizer cuts "Light-R1-32B-DS" and "D-PPO" at hyphens.
             start = max(text.rfind(" ", 0, token_start), text.rfind("(", 0, token_start)) + 1
+            if start in seen:
+                continue
+            seen.add(start)
+            after_comma = text[max(0, start - 2):start] == ", "
+            after_article = text[max(0, start - 4):start].lower() in ("the ", "our ")
+            if not (after_comma or after_article):
+                continue  # the cheap test first: most coined words are neither
             whole = _WHOLE_WORD.match(text, start)
             word = whole.group().rstrip(".,;:") if whole else ""
             end = start + len(word)
-            if start in seen or not is_coined_word(word):
-                continue
-            seen.add(start)
-            if word.lower() in self.not_names or concept_key(word) in self.known_keys or self.known_model(word):
-                continue
-            if text[max(0, start - 2):start] == ", ":
+            if after_comma:
                 before = text[max(0, start - 50):start - 2].lower().split()[-4:]
-                if (
-                    before
+                named = (
+                    bool(before)
                     and before[-1] in heads
                     and any(w in ("the", "our") for w in before[:-1])
                     and not any(w in self.gap_stops for w in before[:-1])  # "the standard models, CBMs"
-                ):
-                    found.append((start, end))
-                    continue
-            following = _words(text, end, min(len(text), end + 20))
+                )
+            else:
+                following = _NEXT_WORD.match(text, end, min(len(text), end + 24))
+                named = bool(following) and following.group(1).lower() in heads and self._introduced_before(text, start)
             if (
-                following
-                and following[0][2].lower() in heads
-                and text[max(0, start - 4):start].lower() in ("the ", "our ")
-                and self._introduced_before(text, start)
+                named
+                and is_coined_word(word)
+                and word.lower() not in self.not_names
+                and concept_key(word) not in self.known_keys
+                and not self.known_model(word)
             ):
                 found.append((start, end))
         return found

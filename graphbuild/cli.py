@@ -66,6 +66,19 @@ def _extractor(base, gazetteers):
         _fail(f"cannot load spaCy pipeline {base!r} ({error}); leave out --spacy-model to use the built-in blank pipeline")
 
 
+def _contract_rows(inputs, example, workers, gazetteers, spacy_model, quiet):
+    """The `extract` objects of the inputs, with a progress bar for long inputs."""
+    from graphbuild.builder import contract_records
+
+    records = _read(inputs, example)
+    extractor = _extractor(spacy_model, gazetteers)
+    progress = _Progress(len(records), quiet, "extracting")
+    try:
+        return contract_records(records, extractor, workers=workers, progress=progress)
+    finally:
+        progress.close()
+
+
 _extraction_options = [
     click.option("--example", is_flag=True, help="Add the small example listing bundled with graphbuild to the inputs."),
     click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Extraction processes."),
@@ -189,16 +202,8 @@ def extract(inputs, example, workers, gazetteers, spacy_model, quiet):
 
         graphbuild extract papers.jsonl > extracted.jsonl
     """
-    from graphbuild.builder import contract_records
-
     try:
-        records = _read(inputs, example)
-        extractor = _extractor(spacy_model, gazetteers)
-        progress = _Progress(len(records), quiet, "extracting")
-        try:
-            rows = contract_records(records, extractor, workers=workers, progress=progress)
-        finally:
-            progress.close()
+        rows = _contract_rows(inputs, example, workers, gazetteers, spacy_model, quiet)
     except GraphbuildError as error:
         _fail(error)
     out = sys.stdout
@@ -312,18 +317,11 @@ def evaluate(gold, inputs, as_json, worst, example, workers, gazetteers, spacy_m
 
         graphbuild evaluate tests/data/gold.jsonl ../shared/corpus/hf-daily-papers/
     """
-    from graphbuild.builder import contract_records
     from graphbuild.evaluate import evaluate as score, format_report, read_gold
 
     try:
         labelled = read_gold(gold)
-        records = _read(inputs, example)
-        extractor = _extractor(spacy_model, gazetteers)
-        progress = _Progress(len(records), quiet, "extracting")
-        try:
-            predictions = contract_records(records, extractor, workers=workers, progress=progress)
-        finally:
-            progress.close()
+        predictions = _contract_rows(inputs, example, workers, gazetteers, spacy_model, quiet)
     except GraphbuildError as error:
         _fail(error)
     evaluation = score(labelled, predictions)

@@ -1,5 +1,6 @@
 """Shared fixtures: the extraction pipeline (built once) and the shared corpus, when present."""
 
+import json
 import os
 from pathlib import Path
 
@@ -20,6 +21,18 @@ def extractor():
 @pytest.fixture(scope="session")
 def nlp(extractor):
     return extractor.nlp
+
+
+@pytest.fixture(scope="session")
+def corpus_store(corpus_files, extractor):
+    """The shared corpus built into a NetworkX store (read-only for tests)."""
+    from graphbuild.builder import build_graph
+    from graphbuild.ingest import read_records
+    from graphbuild.stores import NetworkXStore
+
+    store = NetworkXStore()
+    build_graph(read_records(corpus_files), store, extractor)
+    return store
 
 
 @pytest.fixture(scope="session")
@@ -84,3 +97,23 @@ def neo4j_store(neo4j_connection):
     """An empty test database (emptied before each test)."""
     neo4j_connection.clear()
     return neo4j_connection
+
+
+# Papers whose titles carry markup, for the views' escaping tests.
+HOSTILE = [
+    {"title": "<script>window.pwned = 1</script> Scripted Title", "abstract": "We propose EvilNet, a method. It is evaluated on MATH500 and GSM8K.", "url": "javascript:alert(1)"},
+    {"title": "<img src=x onerror=\"window.pwned = 2\"> Image Title", "abstract": "We build on EvilNet and evaluate on MATH500. Code: https://github.com/org/evil.", "url": "https://example.org/paper"},
+]
+
+
+@pytest.fixture(scope="session")
+def hostile_store(tmp_path_factory, extractor):
+    path = tmp_path_factory.mktemp("hostile") / "papers.jsonl"
+    path.write_text("\n".join(json.dumps(p) for p in HOSTILE) + "\n", encoding="utf-8")
+    from graphbuild.builder import build_graph
+    from graphbuild.ingest import read_records
+    from graphbuild.stores import NetworkXStore
+
+    store = NetworkXStore()
+    build_graph(read_records([str(path)]), store, extractor)
+    return store

@@ -104,3 +104,25 @@ def test_example_builds_without_inputs(runner, tmp_path):
     result = runner.invoke(main, ["build", "--example", "--out", str(tmp_path / "g.json"), "-q"])
     assert result.exit_code == 0
     assert result.output.startswith("6 papers from 6 title/abstract pairs")
+
+
+def test_jsonl_from_standard_input_with_authors_and_an_arxiv_id(runner, tmp_path):
+    line = json.dumps({
+        "id": "2404.07987", "title": "ControlNet++: Improving Conditional Controls", "authors": ["Ming Li", "Taojiannan Yang"],
+        "abstract": "We propose ControlNet++, a novel approach. It improves over ControlNet on ADE20K.",
+    })
+    out = tmp_path / "g.json"
+    result = runner.invoke(main, ["build", "-", "--out", str(out), "-q"], input=line + "\n")
+    assert result.exit_code == 0, result.output
+    graph = json.loads(out.read_text())
+    assert [n["key"] for n in graph["nodes"] if n["label"] == "Paper"] == ["2404.07987"]
+    assert sorted(n["properties"]["name"] for n in graph["nodes"] if n["label"] == "Author") == ["Ming Li", "Taojiannan Yang"]
+    authored = [r for r in graph["relationships"] if r["type"] == "AUTHORED"]
+    assert {tuple(r["end"]) for r in authored} == {("Paper", "2404.07987")} and len(authored) == 2
+
+
+def test_a_missing_trained_pipeline_is_a_clear_error(runner):
+    result = runner.invoke(main, ["extract", "--example", "--spacy-model", "no_such_model"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot load spaCy pipeline 'no_such_model'")
+    assert result.output.rstrip().endswith("leave out --spacy-model to use the built-in blank pipeline")

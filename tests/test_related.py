@@ -3,23 +3,13 @@
 import pytest
 from click.testing import CliRunner
 
-from graphbuild.builder import build_graph
 from graphbuild.cli import main
 from graphbuild.errors import PaperNotFound, QueryError
-from graphbuild.ingest import read_records
 from graphbuild.query_library import bind_parameters, load_library, named_query, run_named_query
 from graphbuild.related import related_papers, resolve_paper
-from graphbuild.stores import NetworkXStore
 
 CONTROLNET_PLUS = "ControlNet++: Improving Conditional Controls with Efficient Consistency Feedback"
 CONTROLNET = "Adding Conditional Control to Text-to-Image Diffusion Models"
-
-
-@pytest.fixture(scope="module")
-def corpus_store(corpus_files, extractor):
-    store = NetworkXStore()
-    build_graph(read_records(corpus_files), store, extractor)
-    return store
 
 
 @pytest.fixture(scope="module")

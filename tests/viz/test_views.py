@@ -1,30 +1,11 @@
 """Views as files: self-contained, deterministic, escaped (no browser needed)."""
 
-import json
 import re
 
-import pytest
 from click.testing import CliRunner
 
-from graphbuild.builder import build_graph
 from graphbuild.cli import main
-from graphbuild.ingest import read_records
-from graphbuild.stores import NetworkXStore
 from viz.views import neighbourhood_view, overview_view, render_html
-
-HOSTILE = [
-    {"title": "<script>window.pwned = 1</script> Scripted Title", "abstract": "We propose EvilNet, a method. It is evaluated on MATH500 and GSM8K.", "url": "javascript:alert(1)"},
-    {"title": "<img src=x onerror=\"window.pwned = 2\"> Image Title", "abstract": "We build on EvilNet and evaluate on MATH500. Code: https://github.com/org/evil.", "url": "https://example.org/paper"},
-]
-
-
-@pytest.fixture(scope="module")
-def hostile_store(tmp_path_factory, extractor):
-    path = tmp_path_factory.mktemp("hostile") / "papers.jsonl"
-    path.write_text("\n".join(json.dumps(p) for p in HOSTILE) + "\n", encoding="utf-8")
-    store = NetworkXStore()
-    build_graph(read_records([str(path)]), store, extractor)
-    return store
 
 
 def test_the_page_is_self_contained(hostile_store):
@@ -45,9 +26,8 @@ def test_the_same_view_gives_the_same_bytes(hostile_store):
     assert render_html(overview_view(hostile_store, 50)) == render_html(overview_view(hostile_store, 50))
 
 
-def test_a_large_neighbourhood_is_cut_and_says_so(corpus_files, extractor):
-    store = NetworkXStore()
-    build_graph(read_records(corpus_files), store, extractor)
+def test_a_large_neighbourhood_is_cut_and_says_so(corpus_store):
+    store = corpus_store
     focus = store.find_node("Task", "continual learning")
     view = neighbourhood_view(store, focus, hops=2, max_nodes=25)
     assert len(view.nodes) == 25

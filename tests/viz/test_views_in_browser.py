@@ -8,21 +8,12 @@ from pathlib import Path
 import pytest
 
 from conftest import IN_CI, ROOT
-from graphbuild.builder import build_graph
-from graphbuild.ingest import read_records
 from graphbuild.related import resolve_paper
-from graphbuild.stores import NetworkXStore
 from viz.views import neighbourhood_view, overview_view, write_view
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-HOSTILE = [
-    {"title": "<script>window.pwned = 1</script> Scripted Title", "abstract": "We propose EvilNet, a method. It is evaluated on MATH500 and GSM8K.", "url": "javascript:alert(1)"},
-    {"title": "<img src=x onerror=\"window.pwned = 2\"> Image Title", "abstract": "We build on EvilNet and evaluate on MATH500. Code: https://github.com/org/evil.", "url": "https://example.org/paper"},
-]
-
-
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
@@ -82,13 +73,6 @@ def hover(browser, node_id):
 
 
 @pytest.fixture(scope="module")
-def corpus_store(corpus_files, extractor):
-    store = NetworkXStore()
-    build_graph(read_records(corpus_files), store, extractor)
-    return store
-
-
-@pytest.fixture(scope="module")
 def controlnet_view(corpus_store, tmp_path_factory):
     focus = ("Paper", resolve_paper(corpus_store, "ControlNet++")[0])
     view = neighbourhood_view(corpus_store, focus, hops=2, max_nodes=300)
@@ -101,9 +85,16 @@ def test_the_page_loads_offline_with_no_requests_and_no_errors(browser, controln
     _, path = controlnet_view
     open_view(browser, path)
     events = network_events(browser)
-    requested = [e["params"]["request"]["url"] for e in events if e["method"] == "Network.requestWillBeSent"]
-    assert requested and all(url.startswith(("file://", "data:")) for url in requested), requested
-    assert [e for e in events if e["method"] == "Network.loadingFailed"] == []
+    # Only the requests our page made: the browser's own start page (chrome://) shares the log.
+    page = path.resolve().as_uri()
+    loaders = {e["params"]["loaderId"] for e in events
+               if e["method"] == "Network.requestWillBeSent" and e["params"]["request"]["url"] == page}
+    assert loaders, f"the log shows no request for {page}"
+    ours = [e for e in events if e["params"].get("loaderId") in loaders or e["params"].get("documentURL") == page]
+    requested = [e["params"]["request"]["url"] for e in ours if e["method"] == "Network.requestWillBeSent"]
+    assert all(url.startswith(("file://", "data:")) for url in requested), requested
+    failed_ids = {e["params"]["requestId"] for e in events if e["method"] == "Network.loadingFailed"}
+    assert failed_ids.isdisjoint(e["params"]["requestId"] for e in ours)
     errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
     assert errors == []
 
@@ -155,13 +146,9 @@ def test_the_search_box_selects_and_shows_a_node(browser, controlnet_view):
     assert browser.execute_script("return window.graphbuild.network.getSelectedNodes().length") == 1
 
 
-def test_a_click_on_a_repository_opens_its_url(browser, tmp_path, extractor):
-    papers = tmp_path / "papers.jsonl"
-    papers.write_text("\n".join(json.dumps(p) for p in HOSTILE) + "\n", encoding="utf-8")
-    store = NetworkXStore()
-    build_graph(read_records([str(papers)]), store, extractor)
+def test_a_click_on_a_repository_opens_its_url(browser, tmp_path, hostile_store):
     path = tmp_path / "view.html"
-    write_view(overview_view(store, 50), path)
+    write_view(overview_view(hostile_store, 50), path)
     open_view(browser, path)
     browser.execute_script("window.open = function (url) { window.opened = url; };")
     node = browser.execute_script("return window.graphbuild.nodes.get().find(n => n.details.kind === 'Repository').id;")
@@ -173,15 +160,11 @@ def test_a_click_on_a_repository_opens_its_url(browser, tmp_path, extractor):
     assert browser.execute_script("return window.opened") == "https://github.com/org/evil"
 
 
-def test_a_title_with_markup_never_runs(browser, tmp_path, extractor):
+def test_a_title_with_markup_never_runs(browser, tmp_path, hostile_store):
     from selenium.webdriver.common.by import By
 
-    papers = tmp_path / "papers.jsonl"
-    papers.write_text("\n".join(json.dumps(p) for p in HOSTILE) + "\n", encoding="utf-8")
-    store = NetworkXStore()
-    build_graph(read_records([str(papers)]), store, extractor)
     path = tmp_path / "hostile.html"
-    write_view(overview_view(store, 50), path)
+    write_view(overview_view(hostile_store, 50), path)
     open_view(browser, path)
     for title in ("<script>window.pwned = 1</script> Scripted Title", '<img src=x onerror="window.pwned = 2"> Image Title'):
         node = browser.execute_script("return window.graphbuild.nodes.get().find(n => n.details.name === arguments[0]).id;", title)
