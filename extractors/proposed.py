@@ -31,6 +31,15 @@ _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n\n")
 _ADVERBS = frozenset("also then further thus therefore here now first finally additionally next".split())
 _WHOLE_WORD = re.compile(r"[^\s,;()]+")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_TITLE_LINKS = r"(?:For|In|Of|On|And|To|From|Via|With|Using|At|By|Through|Towards?|Under|Beyond|Without|Beats?)\b"
+_CAPITALISED = rf"(?!{_TITLE_LINKS})[A-Z][\w\-+]*"
+# "... with|using|via|through Title-Case Words" up to the title's end or its next small word.
+_TITLE_TOOL = re.compile(
+    rf"\s(?i:with|using|via|through)\s+(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,4}})(?=\s+(?:[a-z]|{_TITLE_LINKS})|\s*$|\s*[:?!,])",
+    re.MULTILINE,
+)
+_PRIOR_WORK = re.compile(r"\b(?:existing|popular|prior|previous|previously|conventional|standard|classical|traditional|widely|well-known|commonly|recently)\b", re.IGNORECASE)
+_PROPOSE_VERBS = "propose|proposes|introduce|introduces|present|presents|develop|develops"
 _QUOTED_HEAD = re.compile(r"['\"“‘](?P<name>[^'\"“”‘’]{3,40})['\"”’]\s+(?P<head>[a-z]+)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"(?:,\s*|\s)(?:is\s+)?(?:a|an)\s+$")
@@ -390,7 +399,9 @@ class ProposalRules:
                 continue  # the cheap test first: most coined words are neither
             whole = _WHOLE_WORD.match(text, start)
             word = whole.group().rstrip(".,;:") if whole else ""
-            end = start + len(word)
+            bold = 2 if word.startswith(("**", "__")) and word.endswith(word[:2]) and len(word) > 4 else 0
+            word = word[bold:len(word) - bold]  # Markdown bold: "our **LeaP-T** model"
+            end = start + bold + len(word)
             if after_comma:
                 before = text[max(0, start - 50):start - 2].lower().split()[-4:]
                 named = (
@@ -400,8 +411,15 @@ class ProposalRules:
                     and not any(w in self.gap_stops for w in before[:-1])  # "the standard models, CBMs"
                 )
             else:
-                following = _NEXT_WORD.match(text, end, min(len(text), end + 24))
-                named = bool(following) and following.group(1).lower() in heads and self._introduced_before(text, start)
+                following = _NEXT_WORD.match(text, end + bold, min(len(text), end + 24))
+                # "our X model" claims X outright, "the X variant" needs a sentence that does; either
+                # introduces X only where it first appears ("adapting the BC policy" does not).
+                named = (
+                    bool(following)
+                    and following.group(1).lower() in heads
+                    and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text[:start]) is None
+                    and (text[start - 4:start].lower() == "our " or self._introduced_before(text, start, names_between=True))
+                )
             if (
                 named
                 and is_coined_word(word)
@@ -409,7 +427,7 @@ class ProposalRules:
                 and concept_key(word) not in self.known_keys
                 and not self.known_model(word)
             ):
-                found.append((start, end))
+                found.append((start + bold, end))
         return found
 
     def quoted_names(self, text):
@@ -473,6 +491,31 @@ class ProposalRules:
                 found.append((long_start, long_end))
         return found
 
+    def title_tools(self, text, pairs):
+        """The capitalised phrase a title ends on after "with", "using", "via" or "through"
+        ("Controllable Text Generation with Neurally-Decomposed Oracle"), when the abstract
+        defines it with an abbreviation or says it proposes it ("we propose an adaptive
+        gradient modulation method"): the paper names its own tool in its title."""
+        end_of_title = title_end(text)
+        match = _TITLE_TOOL.search(text, 0, end_of_title)
+        if match is None:
+            return []
+        phrase = match.group("name")
+        key = concept_key(phrase)
+        if key in self.known_keys or phrase.lower() in self.not_names or phrase.lower().rstrip("s") in self.not_names:
+            return []
+        for long_start, long_end, short_start, short_end in pairs:
+            short = text[short_start:short_end]
+            if long_start >= end_of_title and concept_key(text[long_start:long_end]) == key:
+                sentence_start = max(text.rfind(". ", 0, long_start), text.rfind("\n", 0, long_start)) + 1
+                sentence_end = _CLAUSE_END.search(text, short_end)
+                sentence = text[sentence_start:sentence_end.start() if sentence_end else len(text)]
+                if short.lower() in self.not_names or concept_key(short) in self.known_keys or _PRIOR_WORK.search(sentence):
+                    return []
+                return [(long_start, long_end)]
+        said = re.search(rf"\b(?:{_PROPOSE_VERBS})\s+(?:an?\s+|the\s+|our\s+)?(?:[a-z]+\s+){{0,2}}{re.escape(phrase)}\b", text[end_of_title:], re.IGNORECASE)
+        return [(match.start("name"), match.end("name"))] if said else []
+
     def _introduced_before(self, text, position, names_between=False):
         """True when the sentence holding ``position`` introduces something of the paper's own
         ("we propose", "our method", "this paper presents") before it, with nothing after that
@@ -516,6 +559,7 @@ class ProposalRules:
             + self.headed_names(text, triggers(CODED))
             + self.quoted_names(text)
             + self.owned_definitions(text, pairs)
+            + self.title_tools(text, pairs)
         )
         chosen = []
         for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):

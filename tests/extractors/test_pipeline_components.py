@@ -25,6 +25,51 @@ def test_proposed_names_with_digits_and_symbols(extractor):
     assert found["methods"] == ["ControlNet"]
 
 
+def test_the_tool_a_title_names_after_with_or_via(extractor):
+    defined = extract_one(
+        extractor,
+        "Controllable Text Generation with Neurally-Decomposed Oracle",
+        "We propose a framework to control generation models with Neurally-Decomposed Oracle (NADO). "
+        "NADO trains a small auxiliary model.",
+    )
+    assert defined["proposed"] == ["Neurally-Decomposed Oracle (NADO)"]
+    said = extract_one(
+        extractor,
+        "Boosting Multi-modal Model Performance with Adaptive Gradient Modulation",
+        "In this paper, we first propose an adaptive gradient modulation method that works with any fusion strategy.",
+    )
+    assert said["proposed"] == ["Adaptive Gradient Modulation"]
+    earlier_work = extract_one(
+        extractor,
+        "Fine-Tuning Agents with Proximal Value Shaping",
+        "Proximal Value Shaping (PVS) is a popular technique for agents. We study when it fails.",
+    )
+    assert earlier_work["proposed"] == []
+
+
+def test_a_coined_name_before_a_head_noun_where_it_first_appears(extractor):
+    bold = extract_one(
+        extractor,
+        "Learning from Peers in Reasoning Models",
+        "Small models fail to follow the instructions. To address this, we fine-tune them into our **LeaP-T** model series.",
+    )
+    assert bold["proposed"] == ["LeaP-T"]
+    variant = extract_one(
+        extractor,
+        "Dropout Strategy in Reinforcement Learning",
+        "We propose a dropout framework for policy optimization methods, and apply it to the PPO algorithm "
+        "to obtain the D-PPO variant. D-PPO improves over PPO.",
+    )
+    assert variant["proposed"] == ["D-PPO"]
+    mentioned_before = extract_one(
+        extractor,
+        "Steering Diffusion Policies",
+        "Behavioral cloning (BC) policies need more demonstrations. We propose DSRL: adapting the BC policy "
+        "by running RL over its latent-noise space.",
+    )
+    assert mentioned_before["proposed"] == ["DSRL"]
+
+
 def test_long_and_short_form_make_one_entry_and_a_bare_short_form_resolves(extractor):
     found = extract_one(
         extractor,
