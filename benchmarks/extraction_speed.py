@@ -25,13 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import add_input_argument  # noqa: E402
 from extractors.sections import compose  # noqa: E402
 from graphbuild.extraction import Extractor  # noqa: E402
 from graphbuild.ingest import read_records  # noqa: E402
 from graphbuild.papers import merge_records  # noqa: E402
 from graphbuild.records import Paper  # noqa: E402
 
-DEFAULT_INPUT = ROOT.parent / "shared" / "corpus" / "hf-daily-papers"
 
 
 def corpus(inputs, count):
@@ -54,7 +54,7 @@ def rate(run, count):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("inputs", nargs="*", default=[str(DEFAULT_INPUT)])
+    add_input_argument(parser)
     parser.add_argument("--papers", type=int, default=10000, help="abstracts per round (default 10000)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds; medians are reported (default 5)")
     args = parser.parse_args()

@@ -15,7 +15,6 @@ Target: at least 20,000 relationships per second, and the second load no slower 
 """
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -24,13 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import add_input_argument, add_neo4j_arguments, open_neo4j  # noqa: E402
 from graphbuild.builder import extract_papers, graph_rows  # noqa: E402
 from graphbuild.extraction import Extractor  # noqa: E402
 from graphbuild.ingest import read_records  # noqa: E402
 from graphbuild.records import Node, Relation  # noqa: E402
-from graphbuild.stores.neo4j_store import Neo4jStore  # noqa: E402
 
-DEFAULT_INPUT = ROOT.parent / "shared" / "corpus" / "hf-daily-papers"
 
 
 def replicated(nodes, relations, minimum):
@@ -57,10 +55,8 @@ def timed(run):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("inputs", nargs="*", default=[str(DEFAULT_INPUT)])
-    parser.add_argument("--uri", default=os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"))
-    parser.add_argument("--user", default=os.environ.get("NEO4J_USERNAME", "neo4j"))
-    parser.add_argument("--database", default=os.environ.get("NEO4J_DATABASE", "neo4j"))
+    add_input_argument(parser)
+    add_neo4j_arguments(parser)
     parser.add_argument("--relationships", type=int, default=100_000)
     parser.add_argument("--batch-size", type=int, default=5000)
     parser.add_argument("--naive-rows", type=int, default=3000)
@@ -69,7 +65,7 @@ def main():
 
     papers, extractions = extract_papers(read_records(args.inputs), Extractor())
     nodes, relations = replicated(*graph_rows(papers, extractions), args.relationships)
-    store = Neo4jStore.connect(args.uri, args.user, os.environ.get("NEO4J_PASSWORD"), args.database, batch_size=args.batch_size)
+    store = open_neo4j(args, batch_size=args.batch_size)
     print(f"{len(nodes)} nodes, {len(relations)} relationships; batch size {args.batch_size}; {args.rounds} rounds")
 
     empty, full, naive = [], [], []

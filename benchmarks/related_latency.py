@@ -13,7 +13,6 @@ Targets: under 20 ms median on NetworkX and under 50 ms on Neo4j at 100,000 pape
 """
 
 import argparse
-import os
 import random
 import statistics
 import sys
@@ -23,15 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import add_input_argument, add_neo4j_arguments, open_neo4j  # noqa: E402
 from benchmarks.neo4j_load import replicated  # noqa: E402
 from graphbuild.builder import extract_papers, graph_rows  # noqa: E402
 from graphbuild.extraction import Extractor  # noqa: E402
 from graphbuild.ingest import read_records  # noqa: E402
 from graphbuild.related import related_papers  # noqa: E402
 from graphbuild.stores import NetworkXStore  # noqa: E402
-from graphbuild.stores.neo4j_store import Neo4jStore  # noqa: E402
 
-DEFAULT_INPUT = ROOT.parent / "shared" / "corpus" / "hf-daily-papers"
 
 
 def latencies(store, papers):
@@ -51,10 +49,8 @@ def report(name, times):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("inputs", nargs="*", default=[str(DEFAULT_INPUT)])
-    parser.add_argument("--uri", default=os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"))
-    parser.add_argument("--user", default=os.environ.get("NEO4J_USERNAME", "neo4j"))
-    parser.add_argument("--database", default=os.environ.get("NEO4J_DATABASE", "neo4j"))
+    add_input_argument(parser)
+    add_neo4j_arguments(parser)
     parser.add_argument("--papers", type=int, default=100_000)
     parser.add_argument("--sample", type=int, default=500)
     parser.add_argument("--skip-neo4j", action="store_true")
@@ -80,7 +76,7 @@ def main():
 
     if args.skip_neo4j:
         return
-    neo4j = Neo4jStore.connect(args.uri, args.user, os.environ.get("NEO4J_PASSWORD"), args.database)
+    neo4j = open_neo4j(args)
     neo4j.clear()
     neo4j.write(nodes, relations)
     latencies(neo4j, ids[:50])

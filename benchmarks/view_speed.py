@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import add_input_argument  # noqa: E402
 from benchmarks.neo4j_load import replicated  # noqa: E402
 from graphbuild.builder import extract_papers, graph_rows  # noqa: E402
 from graphbuild.extraction import Extractor  # noqa: E402
@@ -31,7 +32,6 @@ from graphbuild.ingest import read_records  # noqa: E402
 from graphbuild.stores import NetworkXStore  # noqa: E402
 from viz.views import overview_view, write_view  # noqa: E402
 
-DEFAULT_INPUT = ROOT.parent / "shared" / "corpus" / "hf-daily-papers"
 
 
 def chromium(profile):
@@ -58,7 +58,7 @@ def time_to_stable(browser, path, timeout=60):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("inputs", nargs="*", default=[str(DEFAULT_INPUT)])
+    add_input_argument(parser)
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 2000])
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()

@@ -53,6 +53,11 @@ _CLAUSE_WORDS = frozenset("that which who to for is are was were with in on by a
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}
 
 
+def _sentence_start(text, position):
+    """Where the sentence holding ``position`` starts (after ". " or a line break)."""
+    return max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+
+
 def _words(text, start, end):
     """(start, end, word) for each word or punctuation mark of ``text[start:end]``; the offsets
     are offsets in ``text``."""
@@ -73,6 +78,7 @@ class ProposalRules:
         self.novelty = set(cues["novelty_words"])
         self.method_heads = set(cues["method_heads"])
         self.model_heads = set(cues["model_heads"])
+        self.heads = self.method_heads | self.model_heads
         self.phenomena = re.compile(
             rf"\b(?:{'|'.join(sorted(map(re.escape, cues['phenomenon_words']), key=len, reverse=True))})\b"
         )
@@ -221,7 +227,7 @@ class ProposalRules:
         if self._subject_precedes(text, start):
             return True
         if before and (before[-1] in ("and", "to", "then") or (len(before) > 1 and before[-2] in ("and", "to", "then") and before[-1] in ("also", "further"))):
-            sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+            sentence_start = _sentence_start(text, start)
             return re.search(r"\b(?:we|this (?:\w+ )?(?:paper|work|study))\b", text[sentence_start:start], re.IGNORECASE) is not None
         return False
 
@@ -286,7 +292,7 @@ class ProposalRules:
         i = after_names
         if names and i + 1 < len(words) and words[i][2].islower() and words[i][2] not in _CLAUSE_WORDS:
             head = words[i + 1][2].lower()
-            if head in self.benchmark_cues or head in self.method_heads or head in self.model_heads:
+            if head in self.benchmark_cues or head in self.heads:
                 return []
         return names
 
@@ -315,7 +321,7 @@ class ProposalRules:
             if self.phenomena.search(before):
                 continue
             if verb.group().lower().startswith("namely") and not any(
-                w in self.method_heads or w in self.model_heads or w in self.novelty for w in re.findall(r"[a-z]+", before[-30:])
+                w in self.heads or w in self.novelty for w in re.findall(r"[a-z]+", before[-30:])
             ):
                 continue  # "(namely overthinking)" clarifies; "a novel regularizer, namely X" names
             clause_end = _CLAUSE_END.search(text, verb.end(), verb.end() + 110)
@@ -325,11 +331,10 @@ class ProposalRules:
             k = 0
             while k < len(words) and k < 3 and (
                 words[k][2].lower() in ("the", "our", "this", "it", "a", "an", "new", "novel")
-                or words[k][2].lower() in self.method_heads
-                or words[k][2].lower() in self.model_heads
+                or words[k][2].lower() in self.heads
             ):
                 k += 1
-            if 0 < k < len(words) and words[k - 1][2].lower() in self.method_heads | self.model_heads:
+            if 0 < k < len(words) and words[k - 1][2].lower() in self.heads:
                 words = words[k:]
             # "we term such module as learngene", "we dub our method as X": the name follows "as".
             as_index = next((k for k, w in enumerate(words[:5]) if w[2].lower() == "as"), None)
@@ -370,7 +375,7 @@ class ProposalRules:
                     break
                 if is_coined_word(word) and word.lower() not in self.not_names and concept_key(word) not in self.known_keys:
                     following = words[i + 1][2].lower() if i + 1 < len(words) else ""
-                    if following in self.method_heads or following in self.model_heads:
+                    if following in self.heads:
                         found.append((w_start, w_end))
                     break
                 if word.lower() in self.method_heads and i + 2 < len(words) and words[i + 1][2] == ",":
@@ -385,7 +390,6 @@ class ProposalRules:
         or "our framework,", or as in "to obtain the D-PPO variant" in a sentence where the paper
         speaks of its own work: [(start, end)]."""
         found = []
-        heads = self.method_heads | self.model_heads
         seen = set()
         for token_start, _, _ in triggers:
             # The whole word: the tokenizer cuts "Light-R1-32B-DS" and "D-PPO" at hyphens.
@@ -406,7 +410,7 @@ class ProposalRules:
                 before = text[max(0, start - 50):start - 2].lower().split()[-4:]
                 named = (
                     bool(before)
-                    and before[-1] in heads
+                    and before[-1] in self.heads
                     and any(w in ("the", "our") for w in before[:-1])
                     and not any(w in self.gap_stops for w in before[:-1])  # "the standard models, CBMs"
                 )
@@ -416,7 +420,7 @@ class ProposalRules:
                 # introduces X only where it first appears ("adapting the BC policy" does not).
                 named = (
                     bool(following)
-                    and following.group(1).lower() in heads
+                    and following.group(1).lower() in self.heads
                     and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text[:start]) is None
                     and (text[start - 4:start].lower() == "our " or self._introduced_before(text, start, names_between=True))
                 )
@@ -507,7 +511,7 @@ class ProposalRules:
         for long_start, long_end, short_start, short_end in pairs:
             short = text[short_start:short_end]
             if long_start >= end_of_title and concept_key(text[long_start:long_end]) == key:
-                sentence_start = max(text.rfind(". ", 0, long_start), text.rfind("\n", 0, long_start)) + 1
+                sentence_start = _sentence_start(text, long_start)
                 sentence_end = _CLAUSE_END.search(text, short_end)
                 sentence = text[sentence_start:sentence_end.start() if sentence_end else len(text)]
                 if short.lower() in self.not_names or concept_key(short) in self.known_keys or _PRIOR_WORK.search(sentence):
@@ -521,7 +525,7 @@ class ProposalRules:
         ("we propose", "our method", "this paper presents") before it, with nothing after that
         relating it to other work, or says so after it in the passive ("... (MCL) method is
         proposed")."""
-        sentence_start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+        sentence_start = _sentence_start(text, position)
         sentence_end = _CLAUSE_END.search(text, position)
         after = text[position:sentence_end.start() if sentence_end else len(text)]
         if _PASSIVE_INTRO.search(after[:120]):

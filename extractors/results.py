@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from extractors.gazetteer import DATA_DIR, read_list
 from extractors.lexicon import NUMBER, document_text, interesting_tokens
+from extractors.sections import sentence_bounds
 
 __all__ = ["ResultFinder", "reported_results"]
 
@@ -25,7 +26,6 @@ if not Doc.has_extension("results"):
 # A number, with the "\\%" of LaTeX sources and the "53. 6" of broken PDF extraction tolerated.
 _NUMBER = re.compile(r"(?<![\w.\-/])[-+]?\d+(?:\.\d+|\.\s\d+(?=\s?\\?%))?(?:\s?\\?%)?(?![\w/]|\.\d)")
 _CHAIN = re.compile(r"^\s*(?:->|→|to|and|,|vs\.?|versus)\s*(?:\(\s*)?$")
-_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?!\s|$))+(?:[.!?]|$)")  # "2.8" does not end a sentence
 _PREPOSITION = r"(?:on|in|for|at|over|across|of)"
 
 
@@ -113,10 +113,9 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         return best
 
     # "a, b and c on X, Y and Z, respectively"
-    for sentence in _SENTENCE.finditer(text) if "respectively" in text else ():
-        if "respectively" not in sentence.group():
+    for s_start, s_end in sentence_bounds(text) if "respectively" in text else ():
+        if "respectively" not in text[s_start:s_end]:
             continue
-        s_start, s_end = sentence.span()
         in_sentence_b = [i for i, (b0, b1) in enumerate(benchmarks) if s_start <= b0 and b1 <= s_end]
         in_sentence_n = [m for m in numbers if s_start <= m.start() and m.end() <= s_end]
         if len(in_sentence_b) >= 2 and len(in_sentence_n) == len(in_sentence_b):

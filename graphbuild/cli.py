@@ -8,6 +8,7 @@ import click
 
 from graphbuild import __version__
 from graphbuild.errors import GraphbuildError
+from graphbuild.stores import DEFAULT_BATCH_SIZE, DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER, STORE_KINDS
 
 __all__ = ["main"]
 
@@ -95,10 +96,10 @@ def extraction_options(command):
 
 
 _neo4j_options = [
-    click.option("--uri", envvar="NEO4J_URI", default="bolt://127.0.0.1:7687", show_default=True, help="Neo4j server (env NEO4J_URI)."),
-    click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True, help="Neo4j user (env NEO4J_USERNAME); the password is read from NEO4J_PASSWORD."),
-    click.option("--database", envvar="NEO4J_DATABASE", default="neo4j", show_default=True, help="Neo4j database (env NEO4J_DATABASE)."),
-    click.option("--batch-size", type=click.IntRange(1), default=5000, show_default=True, help="Rows per batched Neo4j write."),
+    click.option("--uri", envvar="NEO4J_URI", default=DEFAULT_URI, show_default=True, help="Neo4j server (env NEO4J_URI)."),
+    click.option("--user", envvar="NEO4J_USERNAME", default=DEFAULT_USER, show_default=True, help="Neo4j user (env NEO4J_USERNAME); the password is read from NEO4J_PASSWORD."),
+    click.option("--database", envvar="NEO4J_DATABASE", default=DEFAULT_DATABASE, show_default=True, help="Neo4j database (env NEO4J_DATABASE)."),
+    click.option("--batch-size", type=click.IntRange(1), default=DEFAULT_BATCH_SIZE, show_default=True, help="Rows per batched Neo4j write."),
 ]
 
 
@@ -116,7 +117,7 @@ def store_options(command):
         help="Graph file of the NetworkX store.",
     )(command)
     return click.option(
-        "--store", type=click.Choice(["networkx", "neo4j"]), default="networkx", show_default=True,
+        "--store", type=click.Choice(STORE_KINDS), default="networkx", show_default=True,
         help="Read the graph from a graph file (networkx) or from Neo4j.",
     )(command)
 
@@ -149,7 +150,7 @@ def main():
 @main.command()
 @click.argument("inputs", nargs=-1)
 @click.option("--out", "-o", type=click.Path(dir_okay=False), default="graph.json", show_default=True, help="Graph file to write (NetworkX store).")
-@click.option("--store", type=click.Choice(["networkx", "neo4j"]), default="networkx", show_default=True, help="Build into a graph file (networkx) or into Neo4j.")
+@click.option("--store", type=click.Choice(STORE_KINDS), default="networkx", show_default=True, help="Build into a graph file (networkx) or into Neo4j.")
 @neo4j_options
 @extraction_options
 def build(inputs, out, store, uri, user, database, batch_size, example, workers, gazetteers, spacy_model, quiet):
@@ -214,7 +215,7 @@ def extract(inputs, example, workers, gazetteers, spacy_model, quiet):
 @main.command()
 @click.argument("graph", type=click.Path(dir_okay=False), default="graph.json")
 @click.option("--top", type=click.IntRange(1), default=5, show_default=True, help="Concepts listed per label.")
-@click.option("--store", type=click.Choice(["networkx", "neo4j"]), default="networkx", show_default=True, help="Read GRAPH (networkx) or Neo4j.")
+@click.option("--store", type=click.Choice(STORE_KINDS), default="networkx", show_default=True, help="Read GRAPH (networkx) or Neo4j.")
 @neo4j_options
 def stats(graph, top, store, uri, user, database, batch_size):
     """Counts per label and relationship type, and the most connected concepts per label.
@@ -463,8 +464,7 @@ def view(paper, concept, overview, top, hops, max_nodes, out, store, graph_path,
         graphbuild view --overview --graph graph.json --out overview.html
     """
     from graphbuild import schema
-    from graphbuild.errors import PaperNotFound
-    from graphbuild.related import resolve_paper
+    from graphbuild.related import resolve_concept, resolve_paper
     from viz.views import neighbourhood_view, overview_view, write_view
 
     chosen = sum(bool(x) for x in (paper, concept, overview))
@@ -476,17 +476,7 @@ def view(paper, concept, overview, top, hops, max_nodes, out, store, graph_path,
             if overview:
                 page = overview_view(source, top)
             else:
-                if concept:
-                    label, _, name = concept.partition(":")
-                    if label not in schema.CONCEPT_LABELS or not name:
-                        raise PaperNotFound(
-                            f"--concept {concept!r}: give LABEL:NAME with LABEL one of {', '.join(schema.CONCEPT_LABELS)}"
-                        )
-                    focus = source.find_node(label, name)
-                    if focus is None:
-                        raise PaperNotFound(f"no {label} named {name!r} in the graph; `graphbuild stats` lists the common ones")
-                else:
-                    focus = (schema.PAPER, resolve_paper(source, paper)[0])
+                focus = resolve_concept(source, concept) if concept else (schema.PAPER, resolve_paper(source, paper)[0])
                 page = neighbourhood_view(source, focus, hops, max_nodes)
         finally:
             source.close()

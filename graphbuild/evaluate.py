@@ -8,7 +8,6 @@ compare as (benchmark, value) pairs. Strict scoring needs equal forms; lenient s
 name containing the other.
 """
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from extractors.normalize import scoring_form, url_key
 from graphbuild.errors import InputError
+from graphbuild.ingest.jsonl import json_objects
 from graphbuild.papers import title_key
 
 __all__ = ["TYPES", "TypeScore", "Evaluation", "read_gold", "evaluate", "entry_forms", "format_report"]
@@ -168,15 +168,10 @@ def read_gold(path):
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
         raise InputError(str(path), "no such file (expected labelled papers as JSON Lines)") from None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{path}:{number}", f"not valid JSON ({error.msg})") from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("title"), str):
-            raise InputError(f"{path}:{number}", 'missing "title" (every labelled paper needs "title" and the type lists)')
+    hint = '(every labelled paper needs "title" and the type lists)'
+    for where, obj in json_objects(lines, path, hint):
+        if not isinstance(obj.get("title"), str):
+            raise InputError(where, f'missing "title" {hint}')
         gold.append(obj)
     return gold
 

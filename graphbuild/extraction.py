@@ -20,7 +20,7 @@ from extractors import build_pipeline
 from extractors.lexicon import document_text, set_document_text
 from extractors.links import classify_url
 from extractors.normalize import concept_key, url_key
-from extractors.sections import compose, field_offsets, sentence_bounds
+from extractors.sections import compose, field_offsets, sentence_bounds, title_end as end_of_title
 from graphbuild import schema
 from graphbuild.records import Extraction, Mention, Result
 
@@ -181,7 +181,7 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None):
     text = document_text(doc)
     pairs = doc._.abbreviations or []
     by_short, by_long = _abbreviation_index(text, pairs)
-    title_end = text.find("\n\n")
+    title_end = end_of_title(text)
 
     def concept(start, end, gazetteer_key):
         """(display, key, canonical name, aliases) of the name at [start, end), joining the

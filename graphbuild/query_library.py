@@ -9,6 +9,7 @@ that returns the same rows.
 Parameters always travel as query parameters, never into the query text.
 """
 
+import functools
 import importlib.resources
 import re
 from dataclasses import dataclass
@@ -68,9 +69,15 @@ def load_library(directory=CYPHER_DIR):
     return {path.stem: _parse(path) for path in sorted(Path(directory).glob("*.cypher"))}
 
 
+@functools.cache
+def _shipped_library():
+    """The library shipped in ``cypher/``, read once per process: every query call looks it up."""
+    return load_library()
+
+
 def named_query(name, library=None):
     """The query called ``name``; a ``QueryError`` listing the known names otherwise."""
-    library = library if library is not None else load_library()
+    library = library if library is not None else _shipped_library()
     if name not in library:
         raise QueryError(f"no query named {name!r}; `graphbuild query --list` shows them: {', '.join(library)}")
     return library[name]

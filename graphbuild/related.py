@@ -1,6 +1,7 @@
 """Related work: which papers are related to a paper, and why.
 
-``resolve_paper`` turns what a user typed (an id or a title, whole or in part) into one paper;
+``resolve_paper`` turns what a user typed (an id or a title, whole or in part) into one paper,
+``resolve_concept`` a "LABEL:NAME" into one concept;
 ``related_papers`` ranks the papers that share concepts or citations with it, using the named
 query ``related_work`` so that both stores answer alike; ``reason_evidence`` adds, for each
 reason, the sentences of both abstracts it came from.
@@ -9,10 +10,11 @@ reason, the sentences of both abstracts it came from.
 import difflib
 import re
 
+from graphbuild import schema
 from graphbuild.errors import PaperNotFound
 from graphbuild.query_library import run_named_query
 
-__all__ = ["resolve_paper", "related_papers", "reason_evidence"]
+__all__ = ["resolve_paper", "resolve_concept", "related_papers", "reason_evidence"]
 
 
 def resolve_paper(store, text):
@@ -39,6 +41,24 @@ def resolve_paper(store, text):
     suggestions = difflib.get_close_matches(text, [row["title"] for row in rows], n=3, cutoff=0.3)
     hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else "; check the id or the title"
     raise PaperNotFound(f"no paper matches {text!r}{hint}")
+
+
+def resolve_concept(store, text):
+    """The (label, key) of the concept ``text`` names as "LABEL:NAME" ("Benchmark:MATH500"), its
+    name matched against keys, names and aliases ignoring case.
+
+    Raises
+    ------
+    PaperNotFound
+        When ``text`` is not LABEL:NAME with a concept label, or no such concept exists.
+    """
+    label, _, name = text.partition(":")
+    if label not in schema.CONCEPT_LABELS or not name:
+        raise PaperNotFound(f"--concept {text!r}: give LABEL:NAME with LABEL one of {', '.join(schema.CONCEPT_LABELS)}")
+    focus = store.find_node(label, name)
+    if focus is None:
+        raise PaperNotFound(f"no {label} named {name!r} in the graph; `graphbuild stats` lists the common ones")
+    return focus
 
 
 def related_papers(store, paper_id, limit=10):

@@ -35,11 +35,15 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     fi
 fi
 
+# The tests' own server: beside a developer's (7687/7474), in .neo4j-test.
+test_neo4j() {
+    NEO4J_LOCAL_HOME="$PWD/.neo4j-test" NEO4J_LOCAL_BOLT_PORT=7688 NEO4J_LOCAL_HTTP_PORT=7475 \
+        NEO4J_LOCAL_HEAP=1g bash docker/neo4j-local.sh "$@"
+}
 started_neo4j=""
 stop_neo4j() {
     if [ -n "$started_neo4j" ]; then
-        NEO4J_LOCAL_HOME="$PWD/.neo4j-test" NEO4J_LOCAL_BOLT_PORT=7688 NEO4J_LOCAL_HTTP_PORT=7475 \
-            bash docker/neo4j-local.sh stop || true
+        test_neo4j stop || true
     fi
 }
 trap stop_neo4j EXIT
@@ -48,8 +52,7 @@ if [ -z "${GRAPHBUILD_TEST_NEO4J_URI:-}" ]; then
     if command -v java >/dev/null && command -v mvn >/dev/null; then
         rm -rf .neo4j-test
         password="test-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-        if NEO4J_PASSWORD="$password" NEO4J_LOCAL_HOME="$PWD/.neo4j-test" NEO4J_LOCAL_BOLT_PORT=7688 \
-            NEO4J_LOCAL_HTTP_PORT=7475 NEO4J_LOCAL_HEAP=1g bash docker/neo4j-local.sh start; then
+        if NEO4J_PASSWORD="$password" test_neo4j start; then
             started_neo4j=1
             export GRAPHBUILD_TEST_NEO4J_URI="bolt://127.0.0.1:7688"
             export GRAPHBUILD_TEST_NEO4J_PASSWORD="$password"

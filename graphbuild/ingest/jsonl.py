@@ -11,7 +11,7 @@ import re
 from graphbuild.errors import InputError
 from graphbuild.records import PaperRecord
 
-__all__ = ["parse_jsonl"]
+__all__ = ["parse_jsonl", "json_objects"]
 
 _SPACE = re.compile(r"\s+")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
@@ -43,14 +43,11 @@ def _authors(value, where):
     return tuple(name for name in names if name)
 
 
-def parse_jsonl(lines, source):
-    """Yield one ``PaperRecord`` per non-blank line.
+def json_objects(lines, source, hint=_HINT):
+    """Yield ``("source:line", object)`` for each non-blank line of a JSON Lines file.
 
-    Raises
-    ------
-    InputError
-        Naming ``source:line`` for invalid JSON, a line that is not an object, or a missing or
-        empty "title" or "abstract".
+    Raises ``InputError`` naming ``source:line`` for invalid JSON or a line that is not an object;
+    ``hint`` says what every line should hold.
     """
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -61,7 +58,20 @@ def parse_jsonl(lines, source):
         except json.JSONDecodeError as error:
             raise InputError(where, f"not valid JSON ({error.msg} at column {error.colno})") from None
         if not isinstance(obj, dict):
-            raise InputError(where, f"expected a JSON object, found {type(obj).__name__} {_HINT}")
+            raise InputError(where, f"expected a JSON object, found {type(obj).__name__} {hint}")
+        yield where, obj
+
+
+def parse_jsonl(lines, source):
+    """Yield one ``PaperRecord`` per non-blank line.
+
+    Raises
+    ------
+    InputError
+        Naming ``source:line`` for invalid JSON, a line that is not an object, or a missing or
+        empty "title" or "abstract".
+    """
+    for where, obj in json_objects(lines, source):
         for required in ("title", "abstract"):
             value = obj.get(required)
             if not isinstance(value, str) or not value.strip():

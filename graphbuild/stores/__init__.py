@@ -13,18 +13,51 @@ never know which one it is.
 
 import os
 
-from graphbuild.stores.networkx_store import NetworkXStore
-
-__all__ = ["NetworkXStore", "STORE_KINDS", "Neo4jSettings", "connect_neo4j"]
+__all__ = [
+    "NetworkXStore",
+    "STORE_KINDS",
+    "Neo4jSettings",
+    "connect_neo4j",
+    "DEFAULT_URI",
+    "DEFAULT_USER",
+    "DEFAULT_DATABASE",
+    "DEFAULT_BATCH_SIZE",
+]
 
 STORE_KINDS = ("networkx", "neo4j")
+
+#: Where a Neo4j store is unless told otherwise (the environment variables override these).
+DEFAULT_URI = "bolt://127.0.0.1:7687"
+DEFAULT_USER = "neo4j"
+DEFAULT_DATABASE = "neo4j"
+DEFAULT_BATCH_SIZE = 5000
+
+
+def __getattr__(name):
+    # NetworkX takes half a second to import; the command line reads this module's settings
+    # without it and loads the store only when a command needs it.
+    if name == "NetworkXStore":
+        from graphbuild.stores.networkx_store import NetworkXStore
+
+        return NetworkXStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Neo4jSettings:
     """Where a Neo4j store is: URI, user and database; the password comes from NEO4J_PASSWORD."""
 
-    def __init__(self, uri, user, database, batch_size=5000):
+    def __init__(self, uri, user, database, batch_size=DEFAULT_BATCH_SIZE):
         self.uri, self.user, self.database, self.batch_size = uri, user, database, batch_size
+
+    @classmethod
+    def from_environment(cls, batch_size=DEFAULT_BATCH_SIZE):
+        """NEO4J_URI, NEO4J_USERNAME and NEO4J_DATABASE, or the defaults."""
+        return cls(
+            os.environ.get("NEO4J_URI", DEFAULT_URI),
+            os.environ.get("NEO4J_USERNAME", DEFAULT_USER),
+            os.environ.get("NEO4J_DATABASE", DEFAULT_DATABASE),
+            batch_size,
+        )
 
 
 def connect_neo4j(settings):

@@ -20,12 +20,10 @@ from graphbuild import schema
 from graphbuild.errors import StoreError
 from graphbuild.graph_file import graph_document
 from graphbuild.records import Node, Relation
+from graphbuild.stores import DEFAULT_BATCH_SIZE, DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER
 
 __all__ = ["Neo4jStore", "DEFAULT_URI", "DEFAULT_USER", "DEFAULT_DATABASE", "server_major_version"]
 
-DEFAULT_URI = "bolt://127.0.0.1:7687"
-DEFAULT_USER = "neo4j"
-DEFAULT_DATABASE = "neo4j"
 MINIMUM_MAJOR_VERSION = 5
 
 NODE_LIST_PROPERTIES = ("sources", "aliases", "ambiguous_names")
@@ -87,24 +85,24 @@ def _relationship_statement(rel_type, start_label, end_label, lists=RELATIONSHIP
     return "\n".join(lines)
 
 
-def _node_row(node):
-    properties = {k: v for k, v in node.properties.items() if v is not None}
-    row = {"key": node.key, "name": properties.pop("name", None)}
-    for name in NODE_LIST_PROPERTIES:
+def _row(properties, list_names, **row):
+    """One UNWIND row: the identifying fields, each list property as a sorted set (None when
+    absent) and the other properties (None values dropped)."""
+    properties = {k: v for k, v in properties.items() if v is not None}
+    for name in list_names:
         values = properties.pop(name, None)
         row[name] = sorted(set(values)) if values is not None else None
     row["properties"] = properties
     return row
+
+
+def _node_row(node):
+    properties = {k: v for k, v in node.properties.items() if k != "name"}
+    return _row(properties, NODE_LIST_PROPERTIES, key=node.key, name=node.properties.get("name"))
 
 
 def _relationship_row(relation):
-    properties = {k: v for k, v in relation.properties.items() if v is not None}
-    row = {"start": relation.start[1], "end": relation.end[1]}
-    for name in RELATIONSHIP_LIST_PROPERTIES:
-        values = properties.pop(name, None)
-        row[name] = sorted(set(values)) if values is not None else None
-    row["properties"] = properties
-    return row
+    return _row(relation.properties, RELATIONSHIP_LIST_PROPERTIES, start=relation.start[1], end=relation.end[1])
 
 
 def _batches(rows, size):
@@ -130,7 +128,7 @@ class Neo4jStore:
 
     kind = "neo4j"
 
-    def __init__(self, driver, database=DEFAULT_DATABASE, batch_size=5000, transaction_rows=250_000):
+    def __init__(self, driver, database=DEFAULT_DATABASE, batch_size=DEFAULT_BATCH_SIZE, transaction_rows=250_000):
         self.driver = driver
         self.database = database
         self.batch_size = max(1, int(batch_size))
@@ -252,9 +250,7 @@ class Neo4jStore:
                         transaction, size = [], 0
                 if transaction:
                     session.execute_write(self._write_batches, transaction)
-        except Neo4jError as error:
-            raise self._fail(error) from None
-        except ServiceUnavailable as error:
+        except (Neo4jError, ServiceUnavailable) as error:
             raise self._fail(error) from None
 
     def write_one_by_one(self, nodes, relations):
