@@ -84,7 +84,7 @@ server.directories.logs=$HOME_DIR/logs
 server.directories.run=$HOME_DIR/run
 server.directories.plugins=$HOME_DIR/plugins
 server.directories.import=$HOME_DIR/import
-server.memory.heap.initial_size=512m
+server.memory.heap.initial_size=$HEAP
 server.memory.heap.max_size=$HEAP
 server.memory.pagecache.size=512m
 dbms.usage_report.enabled=false
@@ -117,7 +117,7 @@ start() {
     write_config
     set_initial_password
     java_env
-    nohup java "-Xmx$HEAP" -cp "$CACHE/lib/*" org.neo4j.server.CommunityEntryPoint \
+    nohup java "-Xms$HEAP" "-Xmx$HEAP" -cp "$CACHE/lib/*" org.neo4j.server.CommunityEntryPoint \
         --home-dir="$HOME_DIR" --config-dir="$HOME_DIR/conf" > "$HOME_DIR/logs/console.log" 2>&1 &
     echo $! > "$PID_FILE"
     local waited=0
