@@ -38,6 +38,8 @@ _TITLE_TOOL = re.compile(
     rf"\s(?i:with|using|via|through)\s+(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,4}})(?=\s+(?:[a-z]|{_TITLE_LINKS})|\s*$|\s*[:?!,])",
     re.MULTILINE,
 )
+_WE_OR_THIS_PAPER = re.compile(r"\b(?:we|this (?:\w+ )?(?:paper|work|study))\b", re.IGNORECASE)
+_WE_BEFORE = re.compile(r"\bwe\s+$", re.IGNORECASE)
 _PRIOR_WORK = re.compile(r"\b(?:existing|popular|prior|previous|previously|conventional|standard|classical|traditional|widely|well-known|commonly|recently)\b", re.IGNORECASE)
 _PROPOSE_VERBS = "propose|proposes|introduce|introduces|present|presents|develop|develops"
 _QUOTED_HEAD = re.compile(r"['\"“‘](?P<name>[^'\"“”‘’]{3,40})['\"”’]\s+(?P<head>[a-z]+)\b")
@@ -95,7 +97,8 @@ class ProposalRules:
         gerunds = "|".join(sorted(map(re.escape, cues["intro_gerunds"]), key=len, reverse=True))
         self.intro_gerund = re.compile(rf"\bby\s+(?:{gerunds})\b", re.IGNORECASE)
         self.intro_verbs = {v.lower() for v in cues["intro_verbs"]}
-        self.subjects = sorted({v.lower() for v in cues["intro_subjects"]}, key=len, reverse=True)
+        self.subject_set = {" ".join(v.lower().split()) for v in cues["intro_subjects"]}
+        self.subject_words = max((len(v.split()) for v in self.subject_set), default=0)
         self.intro_gerunds = {v.lower() for v in cues["intro_gerunds"]}
         naming = "|".join(sorted(map(re.escape, cues["naming_verbs"]), key=len, reverse=True))
         self.naming = re.compile(rf"(?<![-\w])(?:{naming})\s+(?:it\s+|this\s+|them\s+)?(?:as\s+)?(?:the\s+)?", re.IGNORECASE)
@@ -210,8 +213,7 @@ class ProposalRules:
         for _ in range(2):
             if words and (words[-1].endswith("ly") or words[-1] in _ADVERBS):
                 words.pop()
-        tail = " ".join(words)
-        if any(tail == subject or tail.endswith(" " + subject) for subject in self.subjects):
+        if any(" ".join(words[k:]) in self.subject_set for k in range(max(0, len(words) - self.subject_words), len(words))):
             return True
         return len(words) >= 3 and words[-3] == "this" and words[-1] in ("paper", "work", "study")
 
@@ -228,7 +230,7 @@ class ProposalRules:
             return True
         if before and (before[-1] in ("and", "to", "then") or (len(before) > 1 and before[-2] in ("and", "to", "then") and before[-1] in ("also", "further"))):
             sentence_start = _sentence_start(text, start)
-            return re.search(r"\b(?:we|this (?:\w+ )?(?:paper|work|study))\b", text[sentence_start:start], re.IGNORECASE) is not None
+            return _WE_OR_THIS_PAPER.search(text, sentence_start, start) is not None
         return False
 
     def introduced(self, text, triggers):
@@ -310,7 +312,7 @@ class ProposalRules:
         verbs += [
             self.we_naming.match(text, start)
             for start, _, _ in we_naming_triggers
-            if re.search(r"\bwe\s+$", text[max(0, start - 8):start], re.IGNORECASE)
+            if _WE_BEFORE.search(text[max(0, start - 8):start])
         ]
         for verb in verbs:
             if verb is None:
@@ -517,7 +519,10 @@ class ProposalRules:
                 if short.lower() in self.not_names or concept_key(short) in self.known_keys or _PRIOR_WORK.search(sentence):
                     return []
                 return [(long_start, long_end)]
-        said = re.search(rf"\b(?:{_PROPOSE_VERBS})\s+(?:an?\s+|the\s+|our\s+)?(?:[a-z]+\s+){{0,2}}{re.escape(phrase)}\b", text[end_of_title:], re.IGNORECASE)
+        abstract = text[end_of_title:]
+        if phrase.lower() not in abstract.lower():
+            return []  # the cheap test first: the abstract has to say the phrase at all
+        said = re.search(rf"\b(?:{_PROPOSE_VERBS})\s+(?:an?\s+|the\s+|our\s+)?(?:[a-z]+\s+){{0,2}}{re.escape(phrase)}\b", abstract, re.IGNORECASE)
         return [(match.start("name"), match.end("name"))] if said else []
 
     def _introduced_before(self, text, position, names_between=False):

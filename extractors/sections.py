@@ -19,9 +19,11 @@ __all__ = ["SEPARATOR", "compose", "field_offsets", "title_end", "sentence_bound
 SEPARATOR = "\n\n"
 
 # A sentence ends at . ! or ? before a space and a capital, digit or bracket, except after the
-# abbreviations that abstracts use mid-sentence. (The expression starts with the punctuation so
-# that the regular expression engine can skip ahead to it.)
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z0-9(\[\"“])")
+# abbreviations that abstracts use mid-sentence. Full stops have an expression of their own: one
+# that starts with a single literal character lets the regular expression engine skip ahead to
+# it, several times faster than trying a character class at every position.
+_FULL_STOP = re.compile(r"\.\s+(?=[A-Z0-9(\[\"“])")
+_OTHER_END = re.compile(r"[!?]\s+(?=[A-Z0-9(\[\"“])")
 _NOT_AN_END = ("e.g", "i.e", "et al", "vs", "Fig", "Eq", "Sec", "cf", "resp", "approx")
 
 
@@ -52,11 +54,13 @@ def sentence_bounds(text):
     start = boundary + len(SEPARATOR)
     if start >= len(text):
         return bounds
-    ends = [
-        m for m in _SENTENCE_END.finditer(text, start)
-        if not text.endswith(_NOT_AN_END, max(start, m.start() - 6), m.start())
-    ]
+    first = start
+    ends = list(_FULL_STOP.finditer(text, start))
+    if text.find("!", start) >= 0 or text.find("?", start) >= 0:
+        ends = sorted(ends + list(_OTHER_END.finditer(text, start)), key=lambda m: m.start())
     for match in ends:
+        if text.endswith(_NOT_AN_END, max(first, match.start() - 6), match.start()):
+            continue
         bounds.append((start, match.start() + 1))
         start = match.end()
     if start < len(text):
