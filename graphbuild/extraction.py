@@ -92,7 +92,7 @@ class Extractor:
         """The ``Extraction`` of each (paper id, composed title-and-abstract text) pair."""
         docs = self.process([text for _, text in items])
         return [
-            assemble(doc, paper_id, self.canonical, self.model_grammar, self.alias_keys)
+            assemble(doc, paper_id, self.canonical, self.model_grammar, self.alias_keys, parsed=self.base is not None)
             for doc, (paper_id, _) in zip(docs, items)
         ]
 
@@ -227,10 +227,10 @@ def _abbreviation_index(text, pairs):
     return by_short, by_long
 
 
-def _sentences(doc, text):
+def _sentences(doc, text, parsed):
     """Sentence (start, end) pairs: the parser's when a trained pipeline set them, else found in
     the text."""
-    if doc.has_annotation("SENT_START"):
+    if parsed and doc.has_annotation("SENT_START"):
         return [(s.start_char, s.end_char) for s in doc.sents]
     return sentence_bounds(text)
 
@@ -247,7 +247,7 @@ class _Found:
         self.extractors = set()
 
 
-def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None):
+def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=True):
     """Turn a processed document into the paper's ``Extraction``.
 
     Parameters
@@ -262,6 +262,9 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None):
     alias_keys : dict, optional
         Concept key of every gazetteer surface form -> key of its concept ("dpo" ->
         "direct-preference-optimization").
+    parsed : bool
+        Whether a trained pipeline may have set sentence boundaries; False spares the check on a
+        blank pipeline, which never sets them.
     """
     alias_keys = alias_keys or {}
     text = document_text(doc)
@@ -381,7 +384,7 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None):
             record("link", schema.REPOSITORY, span.start_char, "graphbuild_links", url, url_key(url), None, (url,), (("host", host), ("kind", link_kind)))
 
     # The sentence of each finding, as a "field:start:end" locator.
-    sentences = _sentences(doc, text) if found or doc._.results else []
+    sentences = _sentences(doc, text, parsed) if found or doc._.results else []
     sentence_starts = [start for start, _ in sentences]
     locators = {}
 
