@@ -21,14 +21,13 @@ Examples
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
+from extractors.doc_values import register, set_value
 from extractors.lexicon import document_text
 
 __all__ = ["abbreviation_pairs", "best_long_form", "AbbreviationDetector"]
 
-if not Doc.has_extension("abbreviations"):
-    Doc.set_extension("abbreviations", default=None)
+register("abbreviations")
 
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _WORD = re.compile(r"\S+")
@@ -225,7 +224,8 @@ class AbbreviationDetector:
 
     def __call__(self, doc):
         text = document_text(doc)
-        doc._.abbreviations = list(abbreviation_pairs(text)) if "(" in text or " -" in text or " —" in text else []
+        pairs = list(abbreviation_pairs(text)) if "(" in text or " -" in text or " —" in text else []
+        set_value(doc, "abbreviations", pairs)
         return doc
 
 

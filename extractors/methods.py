@@ -14,6 +14,7 @@ import re
 
 from spacy.language import Language
 
+from extractors.doc_values import get_value
 from extractors.gazetteer import DATA_DIR, read_entries, read_list
 from extractors.lexicon import CODED, document_text, interesting_tokens
 from extractors.shapes import FUNCTION_WORDS, is_acronym, is_camel_case
@@ -104,7 +105,7 @@ class MethodShapes:
     def __call__(self, doc):
         text = document_text(doc)
         found, defined = defined_methods(
-            text, doc._.abbreviations or [], self.stop, self.benchmark_cues, self.generic_heads
+            text, get_value(doc, "abbreviations") or [], self.stop, self.benchmark_cues, self.generic_heads
         )
         for index, start, end, word, _ in interesting_tokens(doc, CODED):
             base = singular(word)

@@ -18,6 +18,7 @@ import re
 
 from spacy.language import Language
 
+from extractors.doc_values import get_value
 from extractors.gazetteer import DATA_DIR, read_entries, read_list
 from extractors.lexicon import CODED, INTRO, NAMING, NOVELTY, OWN, WE_NAMING, document_text, interesting_tokens
 from extractors.normalize import concept_key
@@ -613,7 +614,7 @@ class ProposalFinder:
     def __call__(self, doc):
         spans = []
         tokens = interesting_tokens(doc, INTRO | NAMING | WE_NAMING | NOVELTY | OWN | CODED)
-        for start, end, label in self.rules.proposals(document_text(doc), doc._.abbreviations or (), tokens):
+        for start, end, label in self.rules.proposals(document_text(doc), get_value(doc, "abbreviations") or (), tokens):
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is not None:
                 spans.append(span)

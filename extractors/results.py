@@ -12,16 +12,15 @@ no subject.
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
+from extractors.doc_values import register, set_value
 from extractors.gazetteer import DATA_DIR, read_list
 from extractors.lexicon import NUMBER, document_text, interesting_tokens
 from extractors.sections import sentence_bounds
 
 __all__ = ["ResultFinder", "reported_results"]
 
-if not Doc.has_extension("results"):
-    Doc.set_extension("results", default=None)
+register("results")
 
 # A number, with the "\\%" of LaTeX sources and the "53. 6" of broken PDF extraction tolerated.
 _NUMBER = re.compile(r"(?<![\w.\-/])[-+]?\d+(?:\.\d+|\.\s\d+(?=\s?\\?%))?(?:\s?\\?%)?(?![\w/]|\.\d)")
@@ -217,7 +216,7 @@ class ResultFinder:
             if not benchmarks or start >= benchmarks[-1][1]:
                 benchmarks.append((start, end))
         if not benchmarks:
-            doc._.results = []
+            set_value(doc, "results", [])
             return doc
         subjects = sorted(
             {(s.start_char, s.end_char) for key in self.subject_keys for s in doc.spans.get(key, [])}
@@ -229,7 +228,7 @@ class ResultFinder:
             b_start, b_end = benchmarks[b_index]
             s_start, s_end = subjects[s_index] if s_index >= 0 else (-1, -1)
             results.append((b_start, b_end, value, metric, s_start, s_end))
-        doc._.results = results
+        set_value(doc, "results", results)
         return doc
 
 

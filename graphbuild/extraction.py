@@ -19,6 +19,7 @@ import threading
 from dataclasses import replace
 
 from extractors import build_pipeline
+from extractors.doc_values import get_value
 from extractors.lexicon import document_text, set_document_text
 from extractors.links import classify_url
 from extractors.normalize import concept_key, url_key
@@ -268,7 +269,8 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
     """
     alias_keys = alias_keys or {}
     text = document_text(doc)
-    pairs = doc._.abbreviations or []
+    pairs = get_value(doc, "abbreviations") or []
+    reported = get_value(doc, "results")
     by_short, by_long = _abbreviation_index(text, pairs)
     title_end = end_of_title(text)
 
@@ -384,7 +386,7 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
             record("link", schema.REPOSITORY, span.start_char, "graphbuild_links", url, url_key(url), None, (url,), (("host", host), ("kind", link_kind)))
 
     # The sentence of each finding, as a "field:start:end" locator.
-    sentences = _sentences(doc, text, parsed) if found or doc._.results else []
+    sentences = _sentences(doc, text, parsed) if found or reported else []
     sentence_starts = [start for start, _ in sentences]
     locators = {}
 
@@ -397,9 +399,9 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
 
     # 6. Results, keyed like the benchmark they were reported on.
     results = []
-    if doc._.results:
+    if reported:
         key_by_range = {(c[0], c[1]): c[4] for c in accepted if c[2] == schema.BENCHMARK}
-        for b_start, b_end, value, metric, s_start, s_end in doc._.results:
+        for b_start, b_end, value, metric, s_start, s_end in reported:
             _, key, _, _ = concept(b_start, b_end, key_by_range.get((b_start, b_end)))
             subject = text[s_start:s_end] if s_start >= 0 else None
             results.append(Result(text[b_start:b_end], key, value, metric, subject, evidence(b_start)))

@@ -25,3 +25,11 @@ def test_long_form_does_not_cross_a_sentence():
 def test_best_long_form_requires_first_letter_at_a_word_start():
     assert best_long_form("RL", "we use reinforcement learning") == "reinforcement learning"
     assert best_long_form("XY", "alpha beta") is None
+
+
+def test_the_pipeline_leaves_pairs_and_results_readable_as_doc_extensions(nlp):
+    text = "We build on Variational Score Distillation (VSD). It scores 84.3 on MATH500."
+    doc = nlp(text)
+    ((long_start, long_end, short_start, short_end),) = doc._.abbreviations
+    assert (text[long_start:long_end], text[short_start:short_end]) == ("Variational Score Distillation", "VSD")
+    assert [(text[r[0]:r[1]], r[2]) for r in doc._.results] == [("MATH500", "84.3")]
