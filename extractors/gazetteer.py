@@ -170,6 +170,7 @@ class GazetteerMatcher:
         self.canonical = {}  # concept key -> canonical name
         self.alias_keys = {}  # concept key of every surface form -> concept key of its entry
         self._lowercase_variants = {}  # match id -> lowercase spellings, while loading
+        self.benchmark_label = nlp.vocab.strings.add("BENCHMARK")
 
     def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
         """Load the built-in data files and any user-supplied JSON Lines gazetteers."""
@@ -213,8 +214,20 @@ class GazetteerMatcher:
 
     def __call__(self, doc):
         groups = {}
-        for match_id, start, end in self.matcher(doc):
+        matches = self.matcher(doc)
+        longest = {}
+        for _, start, end in matches:
+            longest[start] = max(end, longest.get(start, end))
+        for match_id, start, end in matches:
             label, spans_key, key, exact = self.group_of[match_id]
+            if label == self.benchmark_label and longest[start] == end:
+                variant_end = _variant_end(doc, end)
+                if variant_end > end:
+                    # "BabyAI-Text", "ImageNet-C": a named variant of a known benchmark is a
+                    # benchmark of its own.
+                    end = variant_end
+                    key = self.nlp.vocab.strings.add(concept_key(doc[start:end].text))
+                    exact = False
             if exact:
                 # This concept has spellings that count only as written: check this one.
                 first, last = doc[start], doc[end - 1]
@@ -228,6 +241,18 @@ class GazetteerMatcher:
                 spans = list(doc.spans[spans_key]) + spans
             doc.spans[spans_key] = spans
         return doc
+
+
+def _variant_end(doc, end):
+    """The end of a hyphenated variant name right after tokens ``[..., end)``: "-Text" in
+    "BabyAI-Text", "-C" in "ImageNet-C"; ``end`` itself when there is none. The suffix is written
+    without spaces and starts with a capital or a digit ("ImageNet-pretrained" is no variant)."""
+    if end + 1 >= len(doc) or doc[end - 1].whitespace_ or doc[end].text != "-" or doc[end].whitespace_:
+        return end
+    suffix = doc[end + 1].text
+    if not (suffix[:1].isupper() or suffix[:1].isdigit()) or not suffix.replace("-", "").isalnum():
+        return end
+    return end + 2
 
 
 @Language.factory("graphbuild_gazetteer", default_config={"sources": []})

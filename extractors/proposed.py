@@ -52,6 +52,9 @@ _PASSIVE_INTRO = re.compile(r"^[^,;]{0,60}?\b(?:is|are)\s+(?:(?:first|newly|here
 _HEAD_AFTER = re.compile(
     r"\s*(?:\([^()]*\))?\s*[,:]?\s*(?:(?:is|are)\s+)?(?:(?:a|an|the|our)\s+)?((?:[\w\-]+\s+){0,4}?)([\w\-]+)\b"
 )
+# Words that start a description rather than a name: "we propose a ...", "we introduce two ...".
+_NOT_NAME_START = frozenset("a an the our this these those two three several new novel simple".split())
+_DESCRIPTION_ENDS = frozenset("of to for that which with in on by , ;".split())
 _CLAUSE_WORDS = frozenset("that which who to for is are was were with in on by as and or from into via".split())
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}
 
@@ -242,8 +245,32 @@ class ProposalRules:
                 continue
             clause_end = _CLAUSE_END.search(text, end, end + 110)  # a name comes within ~12 words
             stop = clause_end.start() if clause_end else min(len(text), end + 110)
-            found.extend(self._scan_for_names(text, _words(text, end, stop)))
+            words = _words(text, end, stop)
+            found.extend(self._scan_for_names(text, words) or self._lowercase_apposition(words))
         return found
+
+    def _lowercase_apposition(self, words):
+        """A lowercase name the paper introduces and describes at once: "we introduce diff
+        history, a simple and highly effective solution": one to three lowercase words right
+        after the verb, then ", a" and, within six words, a head noun: [(start, end)] or []."""
+        k = 0
+        while k < min(3, len(words)) and words[k][2].isalpha() and words[k][2].islower() and words[k][2] not in _NOT_NAME_START and words[k][2] not in self.gap_stops:
+            k += 1
+        if not 0 < k < len(words) - 2 or words[k][2] != "," or words[k + 1][2] not in ("a", "an"):
+            return []
+        for _, _, word in words[k + 2:k + 8]:
+            if word.lower() in self.heads:
+                break
+            if word in _DESCRIPTION_ENDS:
+                return []  # "metaheuristics, a branch of ... methods": the head is another thing
+        else:
+            return []
+        phrase = " ".join(w[2] for w in words[:k])
+        if k == 1 and phrase.endswith("s"):
+            return []  # a single plural word names a kind of thing, not a contribution
+        if concept_key(phrase) in self.known_keys or phrase in self.not_names or phrase.rstrip("s") in self.not_names:
+            return []
+        return [(words[0][0], words[k - 1][1])]
 
     def _scan_for_names(self, text, words, max_gap=12):
         names = []
@@ -462,13 +489,19 @@ class ProposalRules:
                     found.append(self._span(words, 0, hit))
         return found
 
-    def appositions(self, text, triggers):
-        """Names in "X, a novel ..." appositions: [(start, end)]."""
+    def appositions(self, text, triggers, pairs=()):
+        """Names in "X, a novel ..." appositions, and in "LONG (SHORT), a novel ...", where the
+        defined long form is the name: [(start, end)]."""
         found = []
+        defined_before = {short_end + 1: (long_start, long_end) for long_start, long_end, _, short_end in pairs}
         for start, _, _ in triggers:
             article = _APPOSITION_END.search(text, max(0, start - 8), start)
             if not article:
                 continue  # "novel" without ", a" before it: not an apposition
+            long_form = defined_before.get(article.start())
+            if long_form is not None and text[article.start() - 1] == ")":
+                found.append(long_form)
+                continue
             words = _words(text, max(0, article.start() - 70), article.start())
             # The trailing run of words that is a name ("Finally, ControlNet++" -> "ControlNet++").
             for i in range(max(0, len(words) - 6), len(words)):
@@ -563,7 +596,7 @@ class ProposalRules:
             self.title_prefix(text)
             + self.introduced(text, triggers(INTRO))
             + self.named(text, triggers(NAMING), triggers(WE_NAMING))
-            + self.appositions(text, triggers(NOVELTY))
+            + self.appositions(text, triggers(NOVELTY), pairs)
             + self.novel_noun_phrases(text, triggers(NOVELTY))
             + self.own_work_names(text, triggers(OWN))
             + self.headed_names(text, triggers(CODED))

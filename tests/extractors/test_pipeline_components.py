@@ -143,3 +143,33 @@ def test_tasks_are_few_and_title_first(extractor):
 def test_contract_has_exactly_the_documented_keys(extractor):
     found = extract_one(extractor, "T", "An abstract without names.")
     assert list(found) == ["id", "title", "proposed", "methods", "benchmarks", "models", "tasks", "links", "results"]
+
+
+def test_a_defined_name_in_an_apposition_of_novelty_is_proposed(extractor):
+    found = extract_one(
+        extractor,
+        "Planning Helps Agents",
+        "In this work, we lay the groundwork for Goal Trees with Critics (GTC), a novel approach that "
+        "plans with critics. GTC beats PPO.",
+    )
+    assert found["proposed"] == ["Goal Trees with Critics (GTC)"]
+    assert found["methods"] == ["PPO"]
+
+
+def test_a_lowercase_name_introduced_with_a_description_is_proposed(extractor):
+    found = extract_one(
+        extractor,
+        "Short Prompts for Agents",
+        "We introduce delta prompting, a simple and effective solution for long histories. "
+        "We also introduce heuristics, a family of methods for search.",
+    )
+    assert found["proposed"] == ["delta prompting"]
+
+
+def test_a_hyphenated_variant_of_a_known_benchmark_is_its_own_benchmark(extractor):
+    found = extract_one(
+        extractor,
+        "Robust Classifiers",
+        "We evaluate on ImageNet, ImageNet-Sketch2 and CIFAR-10, and report ImageNet-pretrained baselines.",
+    )
+    assert found["benchmarks"] == ["ImageNet", "ImageNet-Sketch2", "CIFAR-10"]
