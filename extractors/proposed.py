@@ -39,6 +39,7 @@ _TITLE_TOOL = re.compile(
     rf"\s(?i:with|using|via|through)\s+(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,4}})(?=\s+(?:[a-z]|{_TITLE_LINKS})|\s*$|\s*[:?!,])",
     re.MULTILINE,
 )
+_NAMED_NEXT = re.compile(r"\s*,?\s*(?:called|named|dubbed|termed)\s", re.IGNORECASE)
 _WE_OR_THIS_PAPER = re.compile(r"\b(?:we|this (?:\w+ )?(?:paper|work|study))\b", re.IGNORECASE)
 _WE_BEFORE = re.compile(r"\bwe\s+$", re.IGNORECASE)
 _PRIOR_WORK = re.compile(r"\b(?:existing|popular|prior|previous|previously|conventional|standard|classical|traditional|widely|well-known|commonly|recently)\b", re.IGNORECASE)
@@ -557,6 +558,8 @@ class ProposalRules:
         if phrase.lower() not in abstract.lower():
             return []  # the cheap test first: the abstract has to say the phrase at all
         said = re.search(rf"\b(?:{_PROPOSE_VERBS})\s+(?:an?\s+|the\s+|our\s+)?(?:[a-z]+\s+){{0,2}}{re.escape(phrase)}\b", abstract, re.IGNORECASE)
+        if said and _NAMED_NEXT.match(abstract, said.end()):
+            return []  # "we propose an uncertainty-aware reward modeling, called Ctrl-U": the name is Ctrl-U
         return [(match.start("name"), match.end("name"))] if said else []
 
     def _introduced_before(self, text, position, names_between=False):

@@ -173,3 +173,13 @@ def test_a_hyphenated_variant_of_a_known_benchmark_is_its_own_benchmark(extracto
         "We evaluate on ImageNet, ImageNet-Sketch2 and CIFAR-10, and report ImageNet-pretrained baselines.",
     )
     assert found["benchmarks"] == ["ImageNet", "ImageNet-Sketch2", "CIFAR-10"]
+
+
+def test_a_title_phrase_the_abstract_gives_another_name_is_not_proposed(extractor):
+    found = extract_one(
+        extractor,
+        "Sharper Images via Confidence-weighted Reward Shaping",
+        "To this end, we propose a confidence-weighted reward shaping, called CoRe, which lowers the "
+        "weight of unreliable rewards.",
+    )
+    assert found["proposed"] == ["CoRe"]
