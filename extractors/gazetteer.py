@@ -100,22 +100,29 @@ def read_list(path):
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
+def _single_capital(piece, following):
+    return len(piece) == 1 and piece.isupper() and following[:1].isupper()
+
+
 def surface_variants(pattern, limit=27):
     """Spellings of ``pattern`` that differ only in separators.
 
-    Pieces are joined by a space or a hyphen, and joined directly only next to a number, so that
-    "MultiPL-E" never becomes the word "multiple".
+    Pieces are joined by a space or a hyphen, and joined directly only next to a number or after a
+    single capital ("U-Net" and "UNet"), so that "MultiPL-E" never becomes the word "multiple".
 
     >>> sorted(surface_variants("ImageNet-1K"))
     ['ImageNet 1K', 'ImageNet-1K', 'ImageNet1K']
     >>> sorted(surface_variants("MultiPL-E"))
     ['MultiPL E', 'MultiPL-E']
+    >>> sorted(surface_variants("U-Net"))
+    ['U Net', 'U-Net', 'UNet']
     """
     chunks = [c for c in _CHUNK_BOUNDARY.split(pattern) if c]
     if len(chunks) < 2:
         return {pattern}
     joiner_choices = [
-        ("", " ", "-") if any(ch.isdigit() for ch in a + b) else (" ", "-") for a, b in zip(chunks, chunks[1:])
+        ("", " ", "-") if any(ch.isdigit() for ch in a + b) or _single_capital(a, b) else (" ", "-")
+        for a, b in zip(chunks, chunks[1:])
     ]
     variants = {pattern}
     if len(list(product(*joiner_choices))) <= limit:
