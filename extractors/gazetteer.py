@@ -227,14 +227,6 @@ class GazetteerMatcher:
             longest[start] = max(end, longest.get(start, end))
         for match_id, start, end in matches:
             label, spans_key, key, exact = self.group_of[match_id]
-            if label == self.benchmark_label and longest[start] == end:
-                variant_end = _variant_end(doc, end)
-                if variant_end > end:
-                    # "BabyAI-Text", "ImageNet-C": a named variant of a known benchmark is a
-                    # benchmark of its own.
-                    end = variant_end
-                    key = self.nlp.vocab.strings.add(concept_key(doc[start:end].text))
-                    exact = False
             if exact:
                 # This concept has spellings that count only as written: check this one.
                 first, last = doc[start], doc[end - 1]
@@ -242,6 +234,13 @@ class GazetteerMatcher:
                 forms = self.exact_forms.get(surface.lower())
                 if forms is not None and surface not in forms:
                     continue
+            if label == self.benchmark_label and longest[start] == end:
+                variant_end = _variant_end(doc, end)
+                if variant_end > end:
+                    # "BabyAI-Text", "ImageNet-C": a named variant of a known benchmark is a
+                    # benchmark of its own.
+                    end = variant_end
+                    key = self.nlp.vocab.strings.add(concept_key(doc[start:end].text))
             groups.setdefault(spans_key, []).append(Span(doc, start, end, label=label, span_id=key))
         for spans_key, spans in groups.items():
             if spans_key in doc.spans:

@@ -31,3 +31,8 @@ def test_a_malformed_gazetteer_line_names_file_and_line(tmp_path):
     path.write_text('{"label": "METHOD", "pattern": "X", "id": "X"}\n{"pattern": \n')
     with pytest.raises(GazetteerError, match=r"bad.jsonl:2: not a gazetteer entry"):
         read_entries(path)
+
+
+def test_a_variant_of_a_capitals_only_benchmark_needs_the_capitals(extractor):
+    found = extract_one(extractor, "Proofs", "We report on MATH-Hard, and on math-Style questions.")
+    assert found["benchmarks"] == ["MATH-Hard"]
