@@ -1,7 +1,8 @@
-"""Plain values the components leave on a document: ``doc._.abbreviations``, ``doc._.results``.
+"""Plain values the components leave on a document: its text and interesting tokens (for the
+components after the lexicon), ``doc._.abbreviations``, ``doc._.results``.
 
-Each value lives in ``doc.user_data`` under a key of its own, and a spaCy extension with a getter
-and setter makes it readable and writable as ``doc._.name``, as users expect. The components
+Each value lives in ``doc.user_data`` under a key of its own; for the values users read, a spaCy
+extension with a getter and setter makes them readable and writable as ``doc._.name``. The components
 themselves read and write through ``get_value`` and ``set_value``: every ``doc._`` access builds
 a helper object, which over the several reads per document cost about 5% of extraction time.
 

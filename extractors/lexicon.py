@@ -22,6 +22,7 @@ import re
 import numpy
 from spacy.language import Language
 
+from extractors.doc_values import get_value, set_value
 from extractors.shapes import is_coined_word
 
 __all__ = [
@@ -65,8 +66,6 @@ _CLASS_NAMES = {
 }
 
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:\\?%)?$")
-_TEXT_KEY = "graphbuild_text"
-_TOKENS_KEY = "graphbuild_tokens"
 
 
 def names_of(classes):
@@ -136,8 +135,7 @@ class LexiconTagger:
         return bool(classes)
 
     def __call__(self, doc):
-        if _TEXT_KEY not in doc.user_data:
-            doc.user_data[_TEXT_KEY] = doc.text
+        document_text(doc)  # kept for the components after this one
         found = []
         classes_of = self.classes_of
         for i in numpy.flatnonzero(doc.to_array(self.flag)).tolist():
@@ -147,27 +145,28 @@ class LexiconTagger:
             if classes is None:  # a word flagged before this process's dictionary saw it
                 classes = classes_of[word] = self.word_classes.classify(word)
             found.append((i, token.idx, token.idx + len(word), word, classes))
-        doc.user_data[_TOKENS_KEY] = found
+        set_value(doc, "tokens", found)
         return doc
 
 
 def document_text(doc):
     """The document's text, kept by the lexicon component (``doc.text`` rebuilds it each time)."""
-    text = doc.user_data.get(_TEXT_KEY)
+    text = get_value(doc, "text")
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = doc.text
+        set_value(doc, "text", text)
     return text
 
 
 def set_document_text(doc, text):
     """Record the text a document was made from, sparing the components a rebuild of it."""
-    doc.user_data[_TEXT_KEY] = text
+    set_value(doc, "text", text)
     return doc
 
 
 def interesting_tokens(doc, classes):
     """The stored tokens having any of ``classes``: (index, start, end, text, classes) tuples."""
-    return [t for t in doc.user_data.get(_TOKENS_KEY, ()) if t[4] & classes]
+    return [t for t in get_value(doc, "tokens") or () if t[4] & classes]
 
 
 @Language.factory("graphbuild_lexicon")

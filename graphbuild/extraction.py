@@ -109,7 +109,7 @@ class Extractor:
         """
         items = [(p.id, compose(p.title, p.abstract)) for p in papers]
         if workers <= 1 or len(items) < 2 * CHUNK:
-            results = (e for i in range(0, len(items), CHUNK) for e in self.extract_batch(items[i:i + CHUNK]))
+            results = (e for chunk in _chunks(items) for e in self.extract_batch(chunk))
         else:
             results = self._in_workers(items, workers)
         for done, extraction in enumerate(results, start=1):
@@ -126,7 +126,7 @@ class Extractor:
         starting, a core shared with another job) simply does more chunks, and on a machine
         with as many cores as workers no process sits idle holding a core.
         """
-        chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+        chunks = _chunks(items)
         forking = "fork" in multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if forking else "spawn")
         # Forked workers inherit this pipeline; spawned ones build their own.
@@ -203,6 +203,11 @@ class _Split:
             if index not in self.results:
                 raise self.error
             return self.results.pop(index)
+
+
+def _chunks(items):
+    """``items`` in batches of ``CHUNK``."""
+    return [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
 
 
 _worker_extractor = None
