@@ -424,7 +424,10 @@ class ProposalRules:
         seen = set()
         for token_start, _, _ in triggers:
             # The whole word: the tokenizer cuts "Light-R1-32B-DS" and "D-PPO" at hyphens.
-            start = max(text.rfind(" ", 0, token_start), text.rfind("(", 0, token_start)) + 1
+            if token_start and text[token_start - 1] in " (":
+                start = token_start  # the common case, without searching back
+            else:
+                start = max(text.rfind(" ", 0, token_start), text.rfind("(", 0, token_start)) + 1
             if start in seen:
                 continue
             seen.add(start)
@@ -592,17 +595,24 @@ class ProposalRules:
         short end); ``tokens`` its interesting tokens (index, start, end, text, classes), whose
         introducing verbs, naming verbs, novelty words and "our" trigger the phrasings.
         """
-        def triggers(classes):
-            return [(start, end, word) for _, start, end, word, c in tokens if c & classes]
+        intro, naming, we_naming, novelty, own, coded = [], [], [], [], [], []
+        for _, start, end, word, c in tokens:
+            trigger = (start, end, word)
+            if c & CODED:
+                coded.append(trigger)
+            if c & (INTRO | NAMING | WE_NAMING | NOVELTY | OWN):  # the rare classes, tested together
+                for bit, into in ((INTRO, intro), (NAMING, naming), (WE_NAMING, we_naming), (NOVELTY, novelty), (OWN, own)):
+                    if c & bit:
+                        into.append(trigger)
 
         spans = (
             self.title_prefix(text)
-            + self.introduced(text, triggers(INTRO))
-            + self.named(text, triggers(NAMING), triggers(WE_NAMING))
-            + self.appositions(text, triggers(NOVELTY), pairs)
-            + self.novel_noun_phrases(text, triggers(NOVELTY))
-            + self.own_work_names(text, triggers(OWN))
-            + self.headed_names(text, triggers(CODED))
+            + self.introduced(text, intro)
+            + self.named(text, naming, we_naming)
+            + self.appositions(text, novelty, pairs)
+            + self.novel_noun_phrases(text, novelty)
+            + self.own_work_names(text, own)
+            + self.headed_names(text, coded)
             + self.quoted_names(text)
             + self.owned_definitions(text, pairs)
             + self.title_tools(text, pairs)
