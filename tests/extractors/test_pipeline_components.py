@@ -100,6 +100,16 @@ def test_models_by_family_version_and_size(extractor):
     assert found["models"] == ["DeepSeek-R1", "Qwen3-235B-A22B", "Qwen2.5 7B", "Llama 3.2 3B", "GPT-4o", "OpenAI o1"]
 
 
+def test_stable_diffusion_versions_are_models_whether_or_not_the_gazetteer_lists_them(extractor):
+    found = extract_one(
+        extractor,
+        "Controls for Every Backbone",
+        "We test on UNet (e.g., SD1.5) and DiT (e.g., SD3.0) backbones, and on SD3.5 Large, with SDS as the loss.",
+    )
+    assert found["models"] == ["SD1.5", "SD3.0", "SD3.5 Large"]
+    assert found["methods"] == ["UNet", "DiT", "SDS"]
+
+
 def test_benchmarks_by_gazetteer_and_phrasing(extractor):
     found = extract_one(
         extractor,
