@@ -144,6 +144,19 @@ def _plurals(pattern):
     return set()
 
 
+def _ampersands(pattern):
+    r""""Knights & Knaves" for "Knights and Knaves", and the other way round, with the "\&" of
+    abstracts taken from LaTeX sources.
+
+    >>> sorted(_ampersands("Hide and Seek"))
+    ['Hide & Seek', 'Hide \\& Seek']
+    """
+    for word in (" and ", " & "):
+        if word in pattern:
+            return {pattern.replace(word, other) for other in (" and ", " & ", " \\& ")} - {pattern}
+    return set()
+
+
 def _is_all_caps(pattern):
     letters = [ch for ch in pattern if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters)
@@ -204,9 +217,11 @@ class GazetteerMatcher:
         strings = self.nlp.vocab.strings
         for entry in entries:
             self.canonical.setdefault(entry.key, entry.id)
-            self.alias_keys.setdefault(concept_key(entry.pattern), entry.key)
+            ampersands = _ampersands(entry.pattern)
+            for spelling in (entry.pattern, *ampersands):
+                self.alias_keys.setdefault(concept_key(spelling), entry.key)
             match_id = f"{label}|{entry.key}"
-            for variant in surface_variants(entry.pattern) | _plurals(entry.pattern):
+            for variant in surface_variants(entry.pattern) | _plurals(entry.pattern) | ampersands:
                 by_match_id.setdefault(match_id, set()).add(variant)
                 if entry.case_sensitive or _is_case_sensitive(variant):
                     self.exact_forms.setdefault(variant.lower(), set()).add(variant)

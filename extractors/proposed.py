@@ -155,10 +155,28 @@ class ProposalRules:
             return None
         return j, "name"
 
+    def _head_label(self, word):
+        if word in self.benchmark_cues:
+            return "BENCHMARK"
+        if word in self.model_heads:
+            return "MODEL"
+        if word in self.method_heads:
+            return "METHOD"
+        return None
+
     def _label(self, text, start, end):
         """BENCHMARK, MODEL or METHOD from the head noun next to the proposed name at
-        [start, end): "X, a new benchmark", "the X dataset", "a 7B language model, X"; METHOD
-        when nothing says otherwise."""
+        [start, end): "X, a new benchmark", "the X dataset", "a 7B language model, X", or a
+        title's "X: A Large-Scale Benchmark for ..."; METHOD when nothing says otherwise."""
+        if start == 0 and text.startswith(": ", end):
+            # The title says what its name is, in a noun phrase of up to five words after the
+            # colon ("A Large-Scale Benchmark for ..."; not "Generating Environments for ...").
+            for k, word in enumerate(text[end + 2:title_end(text)].lower().split()[:5]):
+                label = self._head_label(word)
+                if label is not None:
+                    return label
+                if (k and word in FUNCTION_WORDS) or word.endswith("ing"):
+                    break
         after = _HEAD_AFTER.match(text, end, min(len(text), end + 120))
         heads = []
         if after:
@@ -170,12 +188,9 @@ class ProposalRules:
         if before:
             heads.append(before[-1].lower())
         for head in heads:
-            if head in self.benchmark_cues:
-                return "BENCHMARK"
-            if head in self.model_heads:
-                return "MODEL"
-            if head in self.method_heads:
-                return "METHOD"
+            label = self._head_label(head)
+            if label is not None:
+                return label
         return "METHOD"
 
     # -- phrasings -----------------------------------------------------------------------------

@@ -335,8 +335,9 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
     if "proposed" in doc.spans:
         proposals = [(s.start_char, s.end_char, _LABEL_OF_SPAN[s.label_]) for s in doc.spans["proposed"]]
 
-    # 2. Proposed names, one label per name: a proposal that is also a cited benchmark is a new
-    #    benchmark; otherwise the words around it in the abstract decide over the title's.
+    # 2. Proposed names, one label per name: a proposal that is also a cited benchmark, or that
+    #    the title or the abstract calls a benchmark, is a new benchmark; otherwise the words
+    #    around it in the abstract decide over the title's.
     proposed_keys = set()
     proposed_aliases = set()
     by_key = {}
@@ -347,7 +348,10 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
         by_key.setdefault(key, []).append((start, label, display, name, aliases))
     for key, occurrences in by_key.items():
         labels = [label for start, label, *_ in occurrences if start >= title_end] or [occurrences[0][1]]
-        label = schema.BENCHMARK if schema.BENCHMARK in labels else labels[0]
+        if any(label == schema.BENCHMARK for _, label, *_ in occurrences):
+            label = schema.BENCHMARK
+        else:
+            label = labels[0]
         proposed_keys.add(key)
         for start, _, display, name, aliases in occurrences:
             proposed_aliases.update(concept_key(a) for a in aliases)

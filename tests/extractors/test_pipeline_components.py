@@ -120,6 +120,32 @@ def test_benchmarks_by_gazetteer_and_phrasing(extractor):
     assert found["benchmarks"] == ["MATH500", "ImageNet-1K", "ZebraLogic", "MIT Integration Bee"]
 
 
+def test_a_title_that_calls_its_name_a_benchmark_makes_it_a_new_benchmark(extractor):
+    found = extract_one(
+        extractor,
+        "FightLadder: A Benchmark for Competitive Multi-Agent Reinforcement Learning",
+        "We present FightLadder, a real-time fighting game platform, to empower competitive research.",
+    )
+    assert found["proposed"] == ["FightLadder"]
+    assert found["benchmarks"] == ["FightLadder"]
+    generated = extract_one(
+        extractor,
+        "EnvGen: Generating and Adapting Environments via LLMs for Training Embodied Agents",
+        "We propose EnvGen, a novel framework where an LLM generates training environments.",
+    )
+    assert generated["proposed"] == ["EnvGen"]
+    assert generated["benchmarks"] == []
+
+
+def test_a_known_name_with_and_is_also_found_with_an_ampersand(extractor):
+    found = extract_one(
+        extractor,
+        "Warm Up Before You Train",
+        "We distil long reasoning from Knights & Knaves (K&K) puzzles, then from Knights \\& Knaves again.",
+    )
+    assert found["benchmarks"] == ["Knights & Knaves (K&K)"]
+
+
 def test_results_are_tied_to_benchmarks(extractor):
     found = extract_one(
         extractor,
