@@ -28,7 +28,7 @@ _CODE_HOSTS = {"github.com": "code", "gitlab.com": "code", "bitbucket.org": "cod
 # A URL with a scheme, or a bare address on a host that abstracts cite without one.
 _URL = re.compile(
     r"""(?:https?|ftp)://[^\s<>"{}|\\^`]+"""
-    r"""|(?<![\w@./-])(?:www\.[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:github\.io|github\.com|gitlab\.com|huggingface\.co|bitbucket\.org))(?:/[^\s<>"{}|\\^`]*)?""",
+    r"""|(?<![\w@./-])(?:www\.[\w-]+(?:\.[\w-]+)+|(?:[\w-]+\.)*(?:github\.io|github\.com|gitlab\.com|huggingface\.co|bitbucket\.org))(?:/[^\s<>"{}|\\^`]*)?""",
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?'\"*"

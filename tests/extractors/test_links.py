@@ -20,6 +20,10 @@ def test_bare_project_hosts_are_links():
         "learning-from-play.github.io",
         "www.example.com/x",
     ]
+    assert urls("Code is at github.com/anyasims/edge-of-reach and huggingface.co/org/model.") == [
+        "github.com/anyasims/edge-of-reach",
+        "huggingface.co/org/model",
+    ]
 
 
 def test_links_are_classified():
