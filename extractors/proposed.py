@@ -39,6 +39,7 @@ _TITLE_TOOL = re.compile(
     rf"\s(?i:with|using|via|through)\s+(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,4}})(?=\s+(?:[a-z]|{_TITLE_LINKS})|\s*$|\s*[:?!,])",
     re.MULTILINE,
 )
+_TITLE_APPOSITION = re.compile(r"([^\W_][^\s,]*), (?:a|an) ")
 _NAMED_NEXT = re.compile(r"\s*,?\s*(?:called|named|dubbed|termed)\s", re.IGNORECASE)
 _WE_OR_THIS_PAPER = re.compile(r"\b(?:we|this (?:\w+ )?(?:paper|work|study))\b", re.IGNORECASE)
 _WE_BEFORE = re.compile(r"\bwe\s+$", re.IGNORECASE)
@@ -201,6 +202,11 @@ class ProposalRules:
         title = text[:end_of_title]
         colon = title.find(": ")
         if colon <= 0:
+            # "MeLM, a generative pretrained language modeling framework that ...": a title that
+            # is an apposition names its subject.
+            apposition = _TITLE_APPOSITION.match(title)
+            if apposition and (is_coined_word(apposition.group(1)) or apposition.group(1)[0].isupper()):
+                return [apposition.span(1)]
             return []
         prefix = title[:colon].strip()
         words = prefix.split()
@@ -366,6 +372,9 @@ class ProposalRules:
                 continue
             if self.phenomena.search(before):
                 continue
+            sentence = text[_sentence_start(text, verb.start()):verb.start()]
+            if _PRIOR_WORK.search(sentence) and not _WE_OR_THIS_PAPER.search(sentence):
+                continue  # "Recently, a new paradigm was presented, called X": someone else's
             if verb.group().lower().startswith("namely") and not any(
                 w in self.heads or w in self.novelty for w in re.findall(r"[a-z]+", before[-30:])
             ):
@@ -524,7 +533,9 @@ class ProposalRules:
             words = _words(text, max(0, article.start() - 70), article.start())
             # The trailing run of words that is a name ("Finally, ControlNet++" -> "ControlNet++").
             for i in range(max(0, len(words) - 6), len(words)):
-                hit = self._name_at(text, words, i, i if i == 0 else -1)
+                # A capitalised word that starts a sentence ("Recently, a new ...") is no name.
+                first = i == 0 or not text[_sentence_start(text, words[i][0]):words[i][0]].strip()
+                hit = self._name_at(text, words, i, i if first else -1)
                 if hit is not None and hit[0] == len(words) - 1:
                     found.append(self._span(words, i, hit))
                     break
@@ -545,6 +556,7 @@ class ProposalRules:
                 and concept_key(long) not in self.known_keys
                 and concept_key(short) not in self.known_keys
                 and short.lower() not in self.not_names
+                and not text.endswith(" for ", 0, long_start)  # "a framework for <task> (SHORT)"
                 and self._introduced_before(text, min(long_start, short_start))
             ):
                 found.append((long_start, long_end))
@@ -640,8 +652,8 @@ class ProposalRules:
             base = name[:-1] if name.endswith("s") and name[-2:-1].isupper() else name
             if len(name) < 2 or name.lower() in self.generic_prefixes or base.lower() in self.not_names:
                 continue
-            if "\n" in name:
-                continue
+            if "\n" in name or "=" in name:
+                continue  # across a line break, or an equation ("R=-a*e^H+b")
             chosen.append((start, end, self._label(text, start, end)))
         return chosen
 

@@ -219,3 +219,24 @@ def test_a_title_phrase_the_abstract_gives_another_name_is_not_proposed(extracto
         "weight of unreliable rewards.",
     )
     assert found["proposed"] == ["CoRe"]
+
+
+def test_a_title_written_as_an_apposition_names_its_subject(extractor):
+    found = extract_one(
+        extractor,
+        "MeLM, a generative pretrained language modeling framework that solves mechanics problems",
+        "We report a flexible multi-modal mechanics language model trained on physics data.",
+    )
+    assert found["proposed"] == ["MeLM"]
+
+
+def test_what_others_presented_and_what_a_paper_works_for_are_not_its_proposals(extractor):
+    found = extract_one(
+        extractor,
+        "HyperInterval: Hypernetwork approach to training weight interval regions",
+        "Recently, a new Continual Learning (CL) paradigm was presented, called Interval Continual "
+        "Learning (InterContiNet). We present a bag of tricks framework for few-shot class-incremental "
+        "learning (FSCIL). To address this, we introduce HyperInterval, a technique that uses a "
+        "hypernetwork. We establish a transformation equation R=-a*e^H+b between entropy H and reward R.",
+    )
+    assert found["proposed"] == ["HyperInterval"]
