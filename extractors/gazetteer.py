@@ -141,6 +141,8 @@ def _plurals(pattern):
         return {pattern + "s"}
     if len(last) >= 4 and last.isalpha() and last[0].isupper() and last[1:].islower() and not last.endswith(("s", "y", "x")):
         return {pattern + "s"}
+    if " " not in pattern and len(pattern) >= 3 and pattern.isalpha() and pattern.isupper() and not pattern.endswith("S"):
+        return {pattern + "s"}  # "LSTMs", "GRUs"
     return set()
 
 
@@ -167,7 +169,22 @@ def _is_case_sensitive(variant):
     words with capitals inside ("ZeRO", "ReAct", "STaR"), whose lowercase forms are words."""
     if _is_all_caps(variant):
         return True
-    return " " not in variant and any(ch.isupper() for ch in variant[1:]) and variant.replace("-", "").isalpha()
+    if " " in variant:
+        # "BASE Layers", "PID Controller": a word in capitals is a name only in capitals.
+        return any(_is_capitals_word(word) for word in variant.split())
+    return any(ch.isupper() for ch in variant[1:]) and variant.replace("-", "").isalpha()
+
+
+def _is_capitals_word(word):
+    return len(word) > 1 and word.isalpha() and word.isupper()
+
+
+def _written_form(variant):
+    """What must match as written: the whole of a single word ("ZeRO"), and in a phrase only its
+    words in capitals ("PID controllers" is "PID Controllers", "base layers" is not "BASE Layers")."""
+    if " " not in variant:
+        return variant
+    return " ".join(w if _is_capitals_word(w) else w.lower() for w in variant.split())
 
 
 class GazetteerMatcher:
@@ -224,7 +241,7 @@ class GazetteerMatcher:
             for variant in surface_variants(entry.pattern) | _plurals(entry.pattern) | ampersands:
                 by_match_id.setdefault(match_id, set()).add(variant)
                 if entry.case_sensitive or _is_case_sensitive(variant):
-                    self.exact_forms.setdefault(variant.lower(), set()).add(variant)
+                    self.exact_forms.setdefault(variant.lower(), set()).add(_written_form(variant))
         for match_id, variants in by_match_id.items():
             key = match_id.split("|", 1)[1]
             # Hashes, not strings, so that making a span costs no string lookups. Whether some
@@ -247,7 +264,7 @@ class GazetteerMatcher:
                 first, last = doc[start], doc[end - 1]
                 surface = document_text(doc)[first.idx:last.idx + len(last)]
                 forms = self.exact_forms.get(surface.lower())
-                if forms is not None and surface not in forms:
+                if forms is not None and _written_form(surface) not in forms:
                     continue
             if label == self.benchmark_label and longest[start] == end:
                 variant_end = _variant_end(doc, end)

@@ -103,6 +103,7 @@ class ProposalRules:
         gerunds = "|".join(sorted(map(re.escape, cues["intro_gerunds"]), key=len, reverse=True))
         self.intro_gerund = re.compile(rf"\bby\s+(?:{gerunds})\b", re.IGNORECASE)
         self.intro_verbs = {v.lower() for v in cues["intro_verbs"]}
+        self.reuse_verbs = {v.lower() for v in cues.get("reuse_verbs", ())}
         self.subject_set = {" ".join(v.lower().split()) for v in cues["intro_subjects"]}
         self.subject_words = max((len(v.split()) for v in self.subject_set), default=0)
         self.intro_gerunds = {v.lower() for v in cues["intro_gerunds"]}
@@ -112,6 +113,11 @@ class ProposalRules:
         self.we_naming = re.compile(rf"(?:{we_naming})\s+(?:it\s+|this\s+|them\s+)?(?:as\s+)?(?:the\s+)?", re.IGNORECASE)
         own = "|".join(sorted(map(re.escape, cues["own_work"]), key=len, reverse=True))
         self.own_work = re.compile(rf"\b(?:{own}),?\s+(?=[^\W_])", re.IGNORECASE)
+
+    def _known(self, name):
+        """A name the gazetteers know, in the singular too ("LSTMs"), or a model name."""
+        singular = name[:-1] if len(name) > 2 and name.endswith("s") and name[-2].isupper() else name
+        return concept_key(name) in self.known_keys or concept_key(singular) in self.known_keys or self.known_model(name)
 
     # -- name shapes ---------------------------------------------------------------------------
 
@@ -268,7 +274,10 @@ class ProposalRules:
             clause_end = _CLAUSE_END.search(text, end, end + 110)  # a name comes within ~12 words
             stop = clause_end.start() if clause_end else min(len(text), end + 110)
             words = _words(text, end, stop)
-            found.extend(self._scan_for_names(text, words) or self._lowercase_apposition(words))
+            # "we train GRUs", "we build on LLaMA": after a verb that also takes existing things,
+            # a known name is not the paper's own.
+            reused = word.lower() in self.reuse_verbs
+            found.extend(self._scan_for_names(text, words, reused=reused) or self._lowercase_apposition(words))
         return found
 
     def _lowercase_apposition(self, words):
@@ -294,7 +303,7 @@ class ProposalRules:
             return []
         return [(words[0][0], words[k - 1][1])]
 
-    def _scan_for_names(self, text, words, max_gap=12):
+    def _scan_for_names(self, text, words, max_gap=12, reused=False):
         names = []
         i = 0
         gap = 0
@@ -333,7 +342,7 @@ class ProposalRules:
                 span = self._span(words, i, hit)
                 name = text[span[0]:span[1]]
                 article = any(w[2].lower() in ("a", "an", "the") for w in words[:i])
-                if article and concept_key(name) in self.known_keys:
+                if (article or reused) and self._known(name):
                     break  # "construct an auxiliary Transformer": an instance of a known method
                 names.append(span)
                 i = after_names = hit[0] + 1

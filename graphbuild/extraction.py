@@ -313,16 +313,17 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
 
     # 1. Candidates from every component: (start, end, label, extractor, gazetteer key); where
     #    they overlap, the more trusted component and then the longer name wins.
-    defined_shorts = {(p[2], p[3]): text[p[0]:p[1]] for p in pairs}
+    defined_shorts = {text[p[2]:p[3]]: text[p[0]:p[1]] for p in pairs}
     candidates = []
     for group, known, guessed in _SPAN_SOURCES:
         if group in doc.spans:
             for span in doc.spans[group]:
                 key = span.id_ or None
-                long = defined_shorts.get((span.start_char, span.end_char))
+                long = defined_shorts.get(text[span.start_char:span.end_char]) if pairs else None
                 if key and long is not None and alias_keys.get(concept_key(long)) is None:
-                    # "self-attention mechanism (SAM)" is not Segment Anything: a known short form
-                    # defined with another long form names something else.
+                    # "self-attention mechanism (SAM)" is not Segment Anything, there or later in
+                    # the abstract: a known short form defined with another long form names
+                    # something else.
                     continue
                 candidates.append((span.start_char, span.end_char, _LABEL_OF_SPAN[span.label_], known if key else guessed, key))
     candidates.sort(key=lambda c: (_PRIORITY[c[3]], c[0] - c[1], c[0]))

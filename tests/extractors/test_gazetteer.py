@@ -36,3 +36,26 @@ def test_a_malformed_gazetteer_line_names_file_and_line(tmp_path):
 def test_a_variant_of_a_capitals_only_benchmark_needs_the_capitals(extractor):
     found = extract_one(extractor, "Proofs", "We report on MATH-Hard, and on math-Style questions.")
     assert found["benchmarks"] == ["MATH-Hard"]
+
+
+def test_a_word_in_capitals_inside_a_known_phrase_must_be_written_in_capitals(extractor):
+    found = extract_one(
+        extractor,
+        "Control",
+        "We replace the base layers of the network. Traditional PID controllers need tuning, unlike BASE Layers.",
+    )
+    assert found["methods"] == ["PID controllers", "BASE Layers"]
+
+
+def test_known_acronyms_are_found_in_the_plural(extractor):
+    found = extract_one(extractor, "Memory", "We train GRUs and LSTMs on memory tasks.")
+    assert found["methods"] == ["GRUs", "LSTMs"]
+
+
+def test_a_known_short_form_the_paper_defines_otherwise_is_not_the_known_name(extractor):
+    found = extract_one(
+        extractor,
+        "Understanding Self-attention",
+        "We study the self-attention mechanism (SAM) as a dynamical system. SAM is stiff; we compare it with SAM 2.",
+    )
+    assert "SAM" not in found["models"] and "self-attention mechanism (SAM)" not in found["models"]
