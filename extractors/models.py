@@ -101,10 +101,13 @@ class ModelGrammar:
             head_parts.append(rf"(?i:{_alternation(loose)})(?:[\s-]?(?:{_SIZE}|{_VERSION}))?")
         if strict:
             head_parts.append(rf"(?:{_alternation(strict)})(?:[\s-]?(?:{_SIZE}|{_VERSION}))?")
+        # A family that needs a version also counts on its own when the text calls it a family:
+        # "the Llama-2 and Falcon families", "GPT models".
+        family_word = r"(?=\s+(?:famil(?:y|ies)|series|models?)\b)"
         if loose_v:
-            head_parts.append(rf"(?i:{_alternation(loose_v)})[\s-]?(?:{_SIZE}|{_VERSION})")
+            head_parts.append(rf"(?i:{_alternation(loose_v)})(?:[\s-]?(?:{_SIZE}|{_VERSION})|{family_word})")
         if strict_v:
-            head_parts.append(rf"(?:{_alternation(strict_v)})[\s-]?(?:{_SIZE}|{_VERSION})")
+            head_parts.append(rf"(?:{_alternation(strict_v)})(?:[\s-]?(?:{_SIZE}|{_VERSION})|{family_word})")
         if not head_parts:
             head_parts.append(r"(?!x)x")
         self.pattern = re.compile(

@@ -100,6 +100,15 @@ def test_models_by_family_version_and_size(extractor):
     assert found["models"] == ["DeepSeek-R1", "Qwen3-235B-A22B", "Qwen2.5 7B", "Llama 3.2 3B", "GPT-4o", "OpenAI o1"]
 
 
+def test_a_family_that_needs_a_version_counts_when_called_a_family(extractor):
+    found = extract_one(
+        extractor,
+        "Up-scaling",
+        "It helps models in the Llama-2 and Falcon families and GPT models, but not Falcon alone, nor Phi.",
+    )
+    assert found["models"] == ["Llama-2", "Falcon", "GPT"]
+
+
 def test_stable_diffusion_versions_are_models_whether_or_not_the_gazetteer_lists_them(extractor):
     found = extract_one(
         extractor,
