@@ -10,6 +10,7 @@ as medians over several rounds, with the ratios the targets are stated in, and p
 
     python benchmarks/extraction_speed.py                  # the shared corpus, repeated
     python benchmarks/extraction_speed.py papers.jsonl --papers 20000 --rounds 5
+    python benchmarks/extraction_speed.py --stages         # where one process spends its time
 
 Targets: >= 1,000 abstracts/s on one process; 2 workers >= 1.7x one process; the full pipeline
 >= 40% of the tokenizer-only rate.
@@ -52,11 +53,41 @@ def rate(run, count):
     return count / (time.perf_counter() - start)
 
 
+def stage_times(extractor, papers, rounds):
+    """Median microseconds per abstract of the tokenizer, each component and ``assemble``, run
+    batch by batch as ``Extractor.extract_batch`` runs them."""
+    from extractors.lexicon import set_document_text
+    from graphbuild.extraction import CHUNK, assemble
+
+    nlp = extractor.nlp
+    names = ["tokenizer"] + [name for name, _ in nlp.pipeline] + ["assemble"]
+    totals = {name: [] for name in names}
+    for _ in range(rounds):
+        spent = dict.fromkeys(names, 0.0)
+        for low in range(0, len(papers), CHUNK):
+            batch = papers[low:low + CHUNK]
+            start = time.perf_counter()
+            docs = [set_document_text(nlp.make_doc(text), text) for text in (compose(p.title, p.abstract) for p in batch)]
+            spent["tokenizer"] += time.perf_counter() - start
+            for name, component in nlp.pipeline:
+                start = time.perf_counter()
+                docs = [component(doc) for doc in docs]
+                spent[name] += time.perf_counter() - start
+            start = time.perf_counter()
+            for doc, paper in zip(docs, batch):
+                assemble(doc, paper.id, extractor.canonical, extractor.model_grammar, extractor.alias_keys, parsed=False)
+            spent["assemble"] += time.perf_counter() - start
+        for name in names:
+            totals[name].append(spent[name] / len(papers) * 1e6)
+    return {name: statistics.median(values) for name, values in totals.items()}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_input_argument(parser)
     parser.add_argument("--papers", type=int, default=10000, help="abstracts per round (default 10000)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds; medians are reported (default 5)")
+    parser.add_argument("--stages", action="store_true", help="print the time per stage of one process instead")
     args = parser.parse_args()
 
     papers = corpus(args.inputs, args.papers)
@@ -64,6 +95,14 @@ def main():
     extractor = Extractor()
     nlp = extractor.nlp
     list(extractor.extract(papers[:2000]))  # warm up: every word of the corpus becomes known
+    if args.stages:
+        times = stage_times(extractor, papers, args.rounds)
+        total = sum(times.values())
+        print(f"{len(papers)} abstracts per round, {args.rounds} rounds, median microseconds per abstract:")
+        for name, value in times.items():
+            print(f"  {name:<26} {value:>7.1f} us  {value / total:>6.1%}")
+        print(f"  {'all':<26} {total:>7.1f} us   (tokenizer / all = {times['tokenizer'] / total:.2f})")
+        return
 
     figures = {"tokenizer": [], "pipeline, 1 process": [], "pipeline, 2 workers": [], "spaCy n_process=2": []}
     for _ in range(args.rounds):
