@@ -207,6 +207,11 @@ def abbreviation_pairs(text):
         if short.lower() in candidate.lower().split():
             continue
         long = initials_long_form(short, candidate) or best_long_form(short, candidate)
+        if long is None and any(ch.isdigit() for ch in short) and sum(ch.isupper() for ch in short) >= 2:
+            # "Hybrid Offline-and-Online Reinforcement Learning (H2O)": a digit that counts
+            # letters ("2 O") rather than standing for a word is left out of the match.
+            letters = "".join(ch for ch in short if not ch.isdigit())
+            long = initials_long_form(letters, candidate) or best_long_form(letters, candidate)
         if long is None or len(long) <= len(short):
             continue
         long_end = long_start + len(candidate)

@@ -14,6 +14,12 @@ def test_short_form_with_lowercase_and_digits():
     assert pairs("We distill SwiftBrushv2 (SBv2) into one step.") == [("SwiftBrushv2", "SBv2")]
 
 
+def test_a_digit_that_counts_letters_is_left_out_of_the_match():
+    text = "We propose Hybrid Offline-and-Online Reinforcement Learning (H2O) and Learning-to-Modulate (L2M)."
+    assert pairs(text) == [("Hybrid Offline-and-Online Reinforcement Learning", "H2O"), ("Learning-to-Modulate", "L2M")]
+    assert pairs("We fine-tune Text-to-Text Transfer Transformer (T5).") == []  # one capital: too little to go on
+
+
 def test_parentheses_that_are_not_abbreviations_are_ignored():
     assert pairs("It improves results (e.g., on ImageNet) and speed (by 2x).") == []
 
