@@ -338,6 +338,16 @@ class ProposalRules:
             hit = self._name_at(text, words, i, -1)
             if hit is not None and hit[0] == i and words[i][2].lower() in self.not_names:
                 hit = None  # "a search-based offline IL method": a generic acronym on the way
+            if (
+                hit is not None
+                and hit[0] == i
+                and hit[1] == "name"
+                and not is_coined_word(words[i][2])
+                and i + 1 < len(words)
+                and words[i + 1][2].lower() in self.heads
+                and any(w[2].lower() in ("a", "an") for w in words[:i])
+            ):
+                break  # "a hierarchical Bayesian framework": a capitalised adjective, not a name
             if hit is not None:
                 span = self._span(words, i, hit)
                 name = text[span[0]:span[1]]
@@ -416,7 +426,10 @@ class ProposalRules:
                 "that", "which", "to", "for", "is", "are", "and", "with", "in", "on", "by", "where", "as"
             ):
                 j += 1
-            if 0 < j <= 3:
+            # Only as the name of something the paper makes or claims: "a method called ...",
+            # "which we call ...", not "a point in the process, called prediction level".
+            said_by_us = re.search(r"\b(?:we|our)\b", before) is not None
+            if 0 < j <= 3 and (said_by_us or any(w in self.heads or w in self.novelty for w in re.findall(r"[a-z]+", before[-40:]))):
                 found.append((words[0][0], words[j - 1][1]))
         return found
 

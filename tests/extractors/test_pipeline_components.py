@@ -249,3 +249,14 @@ def test_what_others_presented_and_what_a_paper_works_for_are_not_its_proposals(
         "hypernetwork. We establish a transformation equation R=-a*e^H+b between entropy H and reward R.",
     )
     assert found["proposed"] == ["HyperInterval"]
+
+
+def test_capitalised_adjectives_and_terms_of_a_description_are_not_proposals(extractor):
+    found = extract_one(
+        extractor,
+        "Learning Curves",
+        "We develop a hierarchical Bayesian framework that predicts training. The estimate holds once a "
+        "point in the process, called prediction level, has been passed. We also add a module called "
+        "slot memory.",
+    )
+    assert found["proposed"] == ["slot memory"]
