@@ -141,8 +141,8 @@ def _plurals(pattern):
         return {pattern + "s"}
     if len(last) >= 4 and last.isalpha() and last[0].isupper() and last[1:].islower() and not last.endswith(("s", "y", "x")):
         return {pattern + "s"}
-    if " " not in pattern and len(pattern) >= 3 and pattern.isalpha() and pattern.isupper() and not pattern.endswith("S"):
-        return {pattern + "s"}  # "LSTMs", "GRUs"
+    if " " not in pattern and len(pattern) >= 3 and pattern.isalpha() and any(ch.isupper() for ch in pattern[1:]) and pattern[-1] not in "sS":
+        return {pattern + "s"}  # "LSTMs", "LoRAs", "GFlowNets"
     return set()
 
 

@@ -48,8 +48,8 @@ def test_a_word_in_capitals_inside_a_known_phrase_must_be_written_in_capitals(ex
 
 
 def test_known_acronyms_are_found_in_the_plural(extractor):
-    found = extract_one(extractor, "Memory", "We train GRUs and LSTMs on memory tasks.")
-    assert found["methods"] == ["GRUs", "LSTMs"]
+    found = extract_one(extractor, "Memory", "We train GRUs and LSTMs on memory tasks, then merge LoRAs.")
+    assert found["methods"] == ["GRUs", "LSTMs", "LoRAs"]
 
 
 def test_a_known_short_form_the_paper_defines_otherwise_is_not_the_known_name(extractor):
