@@ -47,7 +47,9 @@ def test_f1_does_not_fall_below_the_readme(evaluation, kind):
 
 HOLDOUT = ROOT / "tests" / "data" / "holdout.jsonl"
 DEV = ROOT / "tests" / "data" / "dev.jsonl"
-SETS = {"holdout": (HOLDOUT, 44, 1), "dev": (DEV, 58, 4)}  # file, papers, column of the README table
+DEV2 = ROOT / "tests" / "data" / "dev2.jsonl"
+# file, papers, column of the README table holding its current figures
+SETS = {"holdout": (HOLDOUT, 44, 1), "dev": (DEV, 58, 4), "dev2": (DEV2, 80, 7)}
 
 
 def recorded_set_figures(column):
@@ -56,7 +58,7 @@ def recorded_set_figures(column):
     section = readme.split("tests/data/holdout.jsonl", 1)[1].split("\n## ", 1)[0]
     return {
         row.group(1): float(row.group(2).split(" | ")[column - 1])
-        for row in re.finditer(r"^\| (\w+) \| ((?:[\d.]+ \| ){4}[\d.]+) \|$", section, re.M)
+        for row in re.finditer(r"^\| (\w+) \| ((?:[\d.]+ \| ){7}[\d.]+) \|$", section, re.M)
     }
 
 
