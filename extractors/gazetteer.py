@@ -104,16 +104,24 @@ def _single_capital(piece, following):
     return len(piece) == 1 and piece.isupper() and following[:1].isupper()
 
 
+def _camel_join(piece, following):
+    """"Video" + "MME", "Meta" + "World": joined, the capital shows where the pieces meet, and a
+    spelling with a capital inside counts only as written (so "MultiPLE" never matches "multiple")."""
+    return piece[:1].isupper() and piece[-1:].isalpha() and following[:1].isupper()
+
+
 def surface_variants(pattern, limit=27):
     """Spellings of ``pattern`` that differ only in separators.
 
-    Pieces are joined by a space or a hyphen, and joined directly only next to a number or after a
-    single capital ("U-Net" and "UNet"), so that "MultiPL-E" never becomes the word "multiple".
+    Pieces are joined by a space or a hyphen, and joined directly only next to a number, after a
+    single capital ("U-Net" and "UNet") or before a capital ("Video-MME" and "VideoMME"): a joined
+    spelling then has a capital inside and counts only as written, so "MultiPLE" never matches the
+    word "multiple".
 
     >>> sorted(surface_variants("ImageNet-1K"))
     ['ImageNet 1K', 'ImageNet-1K', 'ImageNet1K']
     >>> sorted(surface_variants("MultiPL-E"))
-    ['MultiPL E', 'MultiPL-E']
+    ['MultiPL E', 'MultiPL-E', 'MultiPLE']
     >>> sorted(surface_variants("U-Net"))
     ['U Net', 'U-Net', 'UNet']
     """
@@ -121,7 +129,7 @@ def surface_variants(pattern, limit=27):
     if len(chunks) < 2:
         return {pattern}
     joiner_choices = [
-        ("", " ", "-") if any(ch.isdigit() for ch in a + b) or _single_capital(a, b) else (" ", "-")
+        ("", " ", "-") if any(ch.isdigit() for ch in a + b) or _single_capital(a, b) or _camel_join(a, b) else (" ", "-")
         for a, b in zip(chunks, chunks[1:])
     ]
     variants = {pattern}

@@ -9,7 +9,13 @@ from graphbuild.extraction import Extractor
 
 def test_variants_differ_only_in_separators_and_never_glue_words():
     assert surface_variants("Llama-2") == {"Llama-2", "Llama 2", "Llama2"}
-    assert "MultiPLE" not in surface_variants("MultiPL-E")
+    assert surface_variants("Video-MME") == {"Video-MME", "Video MME", "VideoMME"}
+    assert surface_variants("Chain-of-Thought") == {"Chain-of-Thought", "Chain of Thought", "Chain-of Thought", "Chain of-Thought"}
+
+
+def test_a_glued_spelling_counts_only_as_written(extractor):
+    found = extract_one(extractor, "Code", "We run multiple seeds on MultiPLE and on VideoMME, with Multiple checks.")
+    assert found["benchmarks"] == ["MultiPLE", "VideoMME"]
 
 
 def test_capitalised_entries_match_only_as_written(extractor):
