@@ -65,3 +65,13 @@ def test_a_known_short_form_the_paper_defines_otherwise_is_not_the_known_name(ex
         "We study the self-attention mechanism (SAM) as a dynamical system. SAM is stiff; we compare it with SAM 2.",
     )
     assert "SAM" not in found["models"] and "self-attention mechanism (SAM)" not in found["models"]
+
+
+def test_recent_widely_used_names_are_known(extractor):
+    found = extract_one(
+        extractor,
+        "Baselines",
+        "We compare with GFlowNet and CROWN-IBP baselines on Sketch2Code and ImageNet-100.",
+    )
+    assert found["methods"] == ["GFlowNet", "CROWN-IBP"]
+    assert found["benchmarks"] == ["Sketch2Code", "ImageNet-100"]
