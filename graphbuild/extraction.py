@@ -68,6 +68,7 @@ class Extractor:
         gazetteer = self.nlp.get_pipe("gazetteers")
         self.canonical = gazetteer.canonical
         self.alias_keys = gazetteer.alias_keys
+        self.spellings = _spellings(self.alias_keys)
         self.model_grammar = self.nlp.get_pipe("graphbuild_models").grammar
         self._components = tuple(component for _, component in self.nlp.pipeline)
         # The pipeline's hundred thousand objects (patterns, word lists) live as long as the
@@ -93,7 +94,10 @@ class Extractor:
         """The ``Extraction`` of each (paper id, composed title-and-abstract text) pair."""
         docs = self.process([text for _, text in items])
         return [
-            assemble(doc, paper_id, self.canonical, self.model_grammar, self.alias_keys, parsed=self.base is not None)
+            assemble(
+                doc, paper_id, self.canonical, self.model_grammar, self.alias_keys,
+                parsed=self.base is not None, spellings=self.spellings,
+            )
             for doc, (paper_id, _) in zip(docs, items)
         ]
 
@@ -233,12 +237,33 @@ def _abbreviation_index(text, pairs):
     return by_short, by_long
 
 
+def _names_another(long_key, key, alias_keys, spellings):
+    """Whether a paper's long form for a known short form names another concept than the known
+    one (key ``key``): it is no known spelling, and it does not start with the words of one of
+    the known concept's long spellings. "Massive Multitask Understanding (MMLU)" is still MMLU;
+    "self-attention mechanism (SAM)" and "Action Inference by Maximising Evidence (AIME)" are not
+    Segment Anything and the AIME benchmark, and where the gazetteer knows no long spelling to
+    compare with, the paper's own definition wins."""
+    if alias_keys.get(long_key) is not None:
+        return False
+    head = long_key.split("-")[:2]
+    return all(known.split("-")[:2] != head for known in spellings.get(key, ()) if "-" in known)
+
+
 def _sentences(doc, text, parsed):
     """Sentence (start, end) pairs: the parser's when a trained pipeline set them, else found in
     the text."""
     if parsed and doc.has_annotation("SENT_START"):
         return [(s.start_char, s.end_char) for s in doc.sents]
     return sentence_bounds(text)
+
+
+def _spellings(alias_keys):
+    """Concept key -> keys of the gazetteer spellings that lead to it."""
+    spellings = {}
+    for spelling, key in alias_keys.items():
+        spellings.setdefault(key, []).append(spelling)
+    return spellings
 
 
 class _Found:
@@ -253,7 +278,7 @@ class _Found:
         self.extractors = set()
 
 
-def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=True):
+def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=True, spellings=None):
     """Turn a processed document into the paper's ``Extraction``.
 
     Parameters
@@ -271,8 +296,12 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
     parsed : bool
         Whether a trained pipeline may have set sentence boundaries; False spares the check on a
         blank pipeline, which never sets them.
+    spellings : dict, optional
+        Concept key -> keys of all its gazetteer spellings (``Extractor.spellings``), to tell a
+        known short form that a paper defines loosely from one it gives another meaning.
     """
     alias_keys = alias_keys or {}
+    spellings = spellings if spellings is not None else _spellings(alias_keys)
     text = document_text(doc)
     pairs = get_value(doc, "abbreviations") or []
     reported = get_value(doc, "results")
@@ -320,7 +349,7 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
             for span in doc.spans[group]:
                 key = span.id_ or None
                 long = defined_shorts.get(text[span.start_char:span.end_char]) if pairs else None
-                if key and long is not None and alias_keys.get(concept_key(long)) is None:
+                if key and long is not None and _names_another(concept_key(long), key, alias_keys, spellings):
                     # "self-attention mechanism (SAM)" is not Segment Anything, there or later in
                     # the abstract: a known short form defined with another long form names
                     # something else.

@@ -75,3 +75,19 @@ def test_recent_widely_used_names_are_known(extractor):
     )
     assert found["methods"] == ["GFlowNet", "CROWN-IBP"]
     assert found["benchmarks"] == ["Sketch2Code", "ImageNet-100"]
+
+
+def test_a_known_short_form_defined_loosely_is_still_the_known_name(extractor):
+    loose = extract_one(
+        extractor,
+        "Evaluation",
+        "We test on the Massive Multitask Understanding (MMLU) suite. MMLU accuracy improves.",
+    )
+    assert loose["benchmarks"] == ["Massive Multitask Understanding (MMLU)"]
+    own = extract_one(
+        extractor,
+        "Action Inference by Maximising Evidence",
+        "We propose Action Inference by Maximising Evidence (AIME). AIME imitates from observation.",
+    )
+    assert own["proposed"] == ["Action Inference by Maximising Evidence (AIME)"]
+    assert own["benchmarks"] == []
