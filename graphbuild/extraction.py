@@ -324,7 +324,14 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
             # gazetteer's concept when it knows the long form, else the long form's own key (a
             # known short form with another long form is another thing: two papers' "SPO").
             long, short = text[pair[0]:pair[1]], text[pair[2]:pair[3]]
-            key = alias_keys.get(concept_key(long)) or concept_key(long)
+            # A known short form is the known concept however loosely the paper spells it out
+            # ("Massive Multitask Understanding (MMLU)" is MMLU), unless the long form names
+            # something else ("self-attention mechanism (SAM)").
+            long_key = concept_key(long)
+            key = alias_keys.get(long_key)
+            if key is None:
+                known = alias_keys.get(concept_key(short))
+                key = known if known and not _names_another(long_key, known, alias_keys, spellings) else long_key
             return f"{long} ({short})", key, canonical.get(key), (long, short)
         key = gazetteer_key or concept_key(surface)
         return surface, key, canonical.get(key), (surface,)

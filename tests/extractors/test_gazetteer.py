@@ -4,6 +4,7 @@ import pytest
 
 from conftest import extract_one
 from extractors.gazetteer import GazetteerError, read_entries, surface_variants
+from extractors.sections import compose
 from graphbuild.extraction import Extractor
 
 
@@ -84,6 +85,8 @@ def test_a_known_short_form_defined_loosely_is_still_the_known_name(extractor):
         "We test on the Massive Multitask Understanding (MMLU) suite. MMLU accuracy improves.",
     )
     assert loose["benchmarks"] == ["Massive Multitask Understanding (MMLU)"]
+    spelled = extractor.extract_one("p", compose("Alignment", "We train with Direct Preference Optimisation (DPO). DPO is simple."))
+    assert [(m.key, m.name) for m in spelled.of_kind("method")] == [("direct-preference-optimization", "Direct Preference Optimization")]
     own = extract_one(
         extractor,
         "Action Inference by Maximising Evidence",
