@@ -21,6 +21,7 @@ from spacy.language import Language
 from extractors.doc_values import get_value
 from extractors.gazetteer import DATA_DIR, read_entries, read_list
 from extractors.lexicon import CODED, INTRO, NAMING, NOVELTY, OWN, WE_NAMING, document_text, interesting_tokens
+from extractors.methods import singular
 from extractors.normalize import concept_key
 from extractors.sections import title_end
 from extractors.shapes import FUNCTION_WORDS, NAME_WORD, is_coined_word
@@ -116,8 +117,12 @@ class ProposalRules:
 
     def _known(self, name):
         """A name the gazetteers know, in the singular too ("LSTMs"), or a model name."""
-        singular = name[:-1] if len(name) > 2 and name.endswith("s") and name[-2].isupper() else name
-        return concept_key(name) in self.known_keys or concept_key(singular) in self.known_keys or self.known_model(name)
+        return concept_key(name) in self.known_keys or concept_key(singular(name)) in self.known_keys or self.known_model(name)
+
+    def _describes_a_thing(self, text):
+        """Whether ``text`` holds a head noun or a novelty word: "a novel regularizer, namely",
+        "a method called"."""
+        return any(w in self.heads or w in self.novelty for w in re.findall(r"[a-z]+", text))
 
     # -- name shapes ---------------------------------------------------------------------------
 
@@ -394,9 +399,7 @@ class ProposalRules:
             sentence = text[_sentence_start(text, verb.start()):verb.start()]
             if _PRIOR_WORK.search(sentence) and not _WE_OR_THIS_PAPER.search(sentence):
                 continue  # "Recently, a new paradigm was presented, called X": someone else's
-            if verb.group().lower().startswith("namely") and not any(
-                w in self.heads or w in self.novelty for w in re.findall(r"[a-z]+", before[-30:])
-            ):
+            if verb.group().lower().startswith("namely") and not self._describes_a_thing(before[-30:]):
                 continue  # "(namely overthinking)" clarifies; "a novel regularizer, namely X" names
             clause_end = _CLAUSE_END.search(text, verb.end(), verb.end() + 110)
             stop = clause_end.start() if clause_end else min(len(text), verb.end() + 110)
@@ -429,7 +432,7 @@ class ProposalRules:
             # Only as the name of something the paper makes or claims: "a method called ...",
             # "which we call ...", not "a point in the process, called prediction level".
             said_by_us = re.search(r"\b(?:we|our)\b", before) is not None
-            if 0 < j <= 3 and (said_by_us or any(w in self.heads or w in self.novelty for w in re.findall(r"[a-z]+", before[-40:]))):
+            if 0 < j <= 3 and (said_by_us or self._describes_a_thing(before[-40:])):
                 found.append((words[0][0], words[j - 1][1]))
         return found
 

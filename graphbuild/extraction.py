@@ -321,12 +321,11 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
                 pair = by_short.get(surface[:-1])
         if pair is not None:
             # Both halves of a definition are one concept, whichever half a component found: the
-            # gazetteer's concept when it knows the long form, else the long form's own key (a
-            # known short form with another long form is another thing: two papers' "SPO").
+            # gazetteer's concept when it knows the long form, or the short form however loosely
+            # the paper spells it out ("Massive Multitask Understanding (MMLU)" is MMLU), else the
+            # long form's own key ("self-attention mechanism (SAM)" is not Segment Anything, and
+            # two papers' different "SPO" stay apart).
             long, short = text[pair[0]:pair[1]], text[pair[2]:pair[3]]
-            # A known short form is the known concept however loosely the paper spells it out
-            # ("Massive Multitask Understanding (MMLU)" is MMLU), unless the long form names
-            # something else ("self-attention mechanism (SAM)").
             long_key = concept_key(long)
             key = alias_keys.get(long_key)
             if key is None:
@@ -384,11 +383,9 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
         display, key, name, aliases = concept(start, end, None)
         by_key.setdefault(key, []).append((start, label, display, name, aliases))
     for key, occurrences in by_key.items():
-        labels = [label for start, label, *_ in occurrences if start >= title_end] or [occurrences[0][1]]
-        if any(label == schema.BENCHMARK for _, label, *_ in occurrences):
-            label = schema.BENCHMARK
-        else:
-            label = labels[0]
+        in_abstract = [label for start, label, *_ in occurrences if start >= title_end] or [occurrences[0][1]]
+        called_benchmark = any(label == schema.BENCHMARK for _, label, *_ in occurrences)
+        label = schema.BENCHMARK if called_benchmark else in_abstract[0]
         proposed_keys.add(key)
         for start, _, display, name, aliases in occurrences:
             proposed_aliases.update(concept_key(a) for a in aliases)

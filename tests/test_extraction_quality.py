@@ -29,8 +29,14 @@ def recorded_figures():
 
 
 @pytest.fixture(scope="module")
-def evaluation(corpus_files, extractor):
-    return evaluate(read_gold(GOLD), contract_records(read_records(corpus_files), extractor))
+def predictions(corpus_files, extractor):
+    """What the extractors find in the whole corpus, extracted once for every labelled set."""
+    return contract_records(read_records(corpus_files), extractor)
+
+
+@pytest.fixture(scope="module")
+def evaluation(predictions):
+    return evaluate(read_gold(GOLD), predictions)
 
 
 def test_every_labelled_paper_is_in_the_corpus(evaluation):
@@ -63,9 +69,9 @@ def recorded_set_figures(column):
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
-def test_the_further_labelled_sets_stay_where_the_readme_says(name, corpus_files, extractor):
+def test_the_further_labelled_sets_stay_where_the_readme_says(name, predictions):
     path, papers, column = SETS[name]
-    evaluation = evaluate(read_gold(path), contract_records(read_records(corpus_files), extractor))
+    evaluation = evaluate(read_gold(path), predictions)
     recorded = recorded_set_figures(column)
     assert evaluation.unmatched_titles == []
     assert evaluation.papers == papers
