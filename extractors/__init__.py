@@ -1,7 +1,8 @@
 """spaCy components that find what a paper abstract names, and the pipeline that runs them.
 
-Each component finds one kind of thing and writes spans (``doc.spans[...]``) or plain values
-(``doc._.abbreviations``, ``doc._.results``); gazetteers and cue words are data files in
+Each component finds one kind of thing and writes plain values: findings (``doc._.proposed``,
+``doc._.benchmarks``, ..., see ``extractors.doc_values``), ``doc._.abbreviations``,
+``doc._.results``; gazetteers and cue words are data files in
 ``extractors/data``. ``build_pipeline`` assembles them on ``spacy.blank("en")``: no model download
 is ever needed. A user who has a trained pipeline installed may pass its name as ``base``.
 """
@@ -27,18 +28,15 @@ from extractors import (  # noqa: F401
 )
 from extractors.gazetteer import DATA_DIR, read_list
 
-__all__ = ["build_pipeline", "GAZETTEERS", "SPAN_KEYS"]
+__all__ = ["build_pipeline", "GAZETTEERS"]
 
-#: Gazetteer sources: (label, span group, built-in files); one matcher serves them all.
+#: Gazetteer sources: (label, findings group, built-in files); one matcher serves them all.
 GAZETTEERS = (
     ("BENCHMARK", "benchmarks", ["benchmarks.jsonl"]),
     ("MODEL", "models", ["models.jsonl"]),
     ("METHOD", "methods", ["methods.jsonl"]),
     ("TASK", "tasks", ["task_phrases.txt"]),
 )
-
-#: Span groups the pipeline fills.
-SPAN_KEYS = ("links", "proposed", "benchmarks", "models", "methods", "method_shapes", "tasks")
 
 
 def _name_friendly_tokenizer(nlp):

@@ -3,15 +3,15 @@
 "on the WebShop benchmark", "the MIT Integration Bee dataset", "benchmarks such as AIME2024,
 AIME2025 and MATH500", "on GSM8K and MATH benchmarks", "exceed 81 in SciWorld": a capitalised or
 coined name next to a benchmark cue word (``data/benchmark_cues.txt``) or after a reported number.
-Known benchmarks are found by the gazetteer component; this one adds the rest to the same span
-group, ``doc.spans["benchmarks"]``, and extends known names by a following year ("iNat 2019").
+Known benchmarks are found by the gazetteer component (which also extends a known name by a
+following year, "iNat 2019"); this one adds the rest to the same findings, ``doc._.benchmarks``.
 """
 
 import re
 
 from spacy.language import Language
-from spacy.tokens import Span
 
+from extractors.doc_values import add_findings
 from extractors.gazetteer import DATA_DIR, read_list
 from extractors.lexicon import BENCH_CUE, NUMBER, document_text, interesting_tokens
 from extractors.sections import title_end
@@ -22,7 +22,6 @@ __all__ = ["BenchmarkPhrasing", "BenchmarkRules"]
 # A word that can be part of a benchmark name: capitalised, a number, or camel case (miniImageNet).
 _NAMEISH = r"(?:[A-Z0-9]|[a-z]+[A-Z])[\w\-+.^'’*&/]*[\w+*]|[A-Z]"
 _LEADING_NON_NAMES = frozenset("the on in for across both we our a an and or to at of with".split())
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _LIST_WORDS = r"(?:such\s+as|including|like|e\.g\.,?|namely|i\.e\.,?|:)"
 
 
@@ -86,11 +85,11 @@ class BenchmarkRules:
 
 
 class BenchmarkPhrasing:
-    """spaCy component: adds benchmarks cited by phrasing to ``doc.spans["benchmarks"]``."""
+    """spaCy component: adds benchmarks cited by phrasing to ``doc._.benchmarks``."""
 
-    def __init__(self, name="graphbuild_benchmarks", spans_key="benchmarks"):
+    def __init__(self, name="graphbuild_benchmarks", key="benchmarks"):
         self.name = name
-        self.spans_key = spans_key
+        self.key = key
         self.rules = None
 
     def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
@@ -99,13 +98,6 @@ class BenchmarkPhrasing:
     def __call__(self, doc):
         text = document_text(doc)
         boundary = title_end(text)
-        spans = []
-        for span in doc.spans.get(self.spans_key, []):
-            # A year after a known name is part of it: "iNat 2019", "AIME 2024".
-            if span.end < len(doc) and _YEAR.match(doc[span.end].text):
-                extended = Span(doc, span.start, span.end + 1, label=span.label_)
-                extended.id_ = f"{span.id_}-{doc[span.end].text}" if span.id_ else ""
-                spans.append(extended)
         found = set()
         for index, start, end, _, classes in interesting_tokens(doc, BENCH_CUE | NUMBER):
             if classes & BENCH_CUE:
@@ -114,15 +106,15 @@ class BenchmarkPhrasing:
                 found.update(self.rules.around_cue(text, start, end, boundary, before))
             else:
                 found.update(self.rules.after_reported_number(text, start))
+        cited = []
         for start, end in sorted(found):
-            span = doc.char_span(start, end, label="BENCHMARK", alignment_mode="contract")
+            span = doc.char_span(start, end, alignment_mode="contract")
             if span is not None and len(span):
-                spans.append(span)
-        group = doc.spans.get(self.spans_key)
-        doc.spans[self.spans_key] = (list(group) if group is not None else []) + spans
+                cited.append((span.start_char, span.end_char, "BENCHMARK", ""))
+        add_findings(doc, self.key, cited)
         return doc
 
 
-@Language.factory("graphbuild_benchmarks", default_config={"spans_key": "benchmarks"})
-def make_benchmark_phrasing(nlp, name, spans_key):
-    return BenchmarkPhrasing(name, spans_key)
+@Language.factory("graphbuild_benchmarks", default_config={"key": "benchmarks"})
+def make_benchmark_phrasing(nlp, name, key):
+    return BenchmarkPhrasing(name, key)

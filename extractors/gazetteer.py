@@ -19,8 +19,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Span
-
+from extractors.doc_values import add_findings
 from extractors.lexicon import document_text
 from extractors.normalize import concept_key
 
@@ -36,6 +35,7 @@ __all__ = [
 
 DATA_DIR = Path(__file__).parent / "data"
 
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _CHUNK_BOUNDARY = re.compile(r"[\s_-]+|(?<=[^\W\d_])(?=\d)")
 
 
@@ -208,18 +208,17 @@ class GazetteerMatcher:
     def __init__(self, nlp, name, sources):
         self.nlp = nlp
         self.name = name
-        self.sources = [tuple(source) for source in sources]  # (label, spans key, files)
+        self.sources = [tuple(source) for source in sources]  # (label, findings group, files)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_forms = {}  # lowercase variant -> the spellings it must have
-        self.group_of = {}  # match id -> (label, spans key, concept key)
+        self.group_of = {}  # match id -> (label, findings group, concept key, exact-case check)
         self.canonical = {}  # concept key -> canonical name
         self.alias_keys = {}  # concept key of every surface form -> concept key of its entry
         self._lowercase_variants = {}  # match id -> lowercase spellings, while loading
-        self.benchmark_label = nlp.vocab.strings.add("BENCHMARK")
 
     def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
         """Load the built-in data files and any user-supplied JSON Lines gazetteers."""
-        for label, spans_key, files in self.sources:
+        for label, group, files in self.sources:
             entries = []
             for file in files:
                 file = DATA_DIR / file
@@ -230,14 +229,14 @@ class GazetteerMatcher:
             for file in extra_files:
                 if Path(file).suffix == ".jsonl":
                     entries.extend(read_entries(file, label))
-            self.add_entries(label, spans_key, entries)
+            self.add_entries(label, group, entries)
         for match_id, lowercase in self._lowercase_variants.items():
             if not lowercase.isdisjoint(self.exact_forms):
                 self.group_of[match_id] = self.group_of[match_id][:3] + (True,)
         self._lowercase_variants.clear()
 
-    def add_entries(self, label, spans_key, entries):
-        """Add entries of one label, found into ``doc.spans[spans_key]``."""
+    def add_entries(self, label, group, entries):
+        """Add entries of one label, found into the findings group ``group``."""
         by_match_id = {}
         strings = self.nlp.vocab.strings
         for entry in entries:
@@ -252,40 +251,49 @@ class GazetteerMatcher:
                     self.exact_forms.setdefault(variant.lower(), set()).add(_written_form(variant))
         for match_id, variants in by_match_id.items():
             key = match_id.split("|", 1)[1]
-            # Hashes, not strings, so that making a span costs no string lookups. Whether some
-            # spelling needs an exact-case check is settled once all labels are loaded.
-            self.group_of[strings.add(match_id)] = (strings.add(label), spans_key, strings.add(key), False)
+            # Whether some spelling needs an exact-case check is settled once all labels are loaded.
+            self.group_of[strings.add(match_id)] = (label, group, key, False)
             self._lowercase_variants[strings.add(match_id)] = {v.lower() for v in variants}
         for match_id, variants in by_match_id.items():
             self.matcher.add(match_id, list(self.nlp.tokenizer.pipe(sorted(variants))))
 
     def __call__(self, doc):
-        groups = {}
         matches = self.matcher(doc)
+        if not matches:
+            return doc
+        text = document_text(doc)
+        groups = {}
+        with_years = {}  # group -> known names with the year after them, after all the others
         longest = {}
         for _, start, end in matches:
             longest[start] = max(end, longest.get(start, end))
         for match_id, start, end in matches:
-            label, spans_key, key, exact = self.group_of[match_id]
+            label, group, key, exact = self.group_of[match_id]
+            first, last = doc[start], doc[end - 1]
+            start_char, end_char = first.idx, last.idx + len(last)
             if exact:
                 # This concept has spellings that count only as written: check this one.
-                first, last = doc[start], doc[end - 1]
-                surface = document_text(doc)[first.idx:last.idx + len(last)]
+                surface = text[start_char:end_char]
                 forms = self.exact_forms.get(surface.lower())
                 if forms is not None and _written_form(surface) not in forms:
                     continue
-            if label == self.benchmark_label and longest[start] == end:
+            found = groups.setdefault(group, [])
+            if label == "BENCHMARK" and longest[start] == end:
                 variant_end = _variant_end(doc, end)
                 if variant_end > end:
                     # "BabyAI-Text", "ImageNet-C": a named variant of a known benchmark is a
                     # benchmark of its own.
                     end = variant_end
-                    key = self.nlp.vocab.strings.add(concept_key(doc[start:end].text))
-            groups.setdefault(spans_key, []).append(Span(doc, start, end, label=label, span_id=key))
-        for spans_key, spans in groups.items():
-            if spans_key in doc.spans:
-                spans = list(doc.spans[spans_key]) + spans
-            doc.spans[spans_key] = spans
+                    last = doc[end - 1]
+                    end_char = last.idx + len(last)
+                    key = concept_key(text[start_char:end_char])
+            found.append((start_char, end_char, label, key))
+            if label == "BENCHMARK" and end < len(doc) and _YEAR.match(doc[end].text):
+                # A year after a known name is part of it too: "iNat 2019", "AIME 2024".
+                year = doc[end]
+                with_years.setdefault(group, []).append((start_char, year.idx + len(year), label, f"{key}-{year.text}"))
+        for group, items in groups.items():
+            add_findings(doc, group, items + with_years.get(group, []))
         return doc
 
 

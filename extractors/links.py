@@ -2,8 +2,8 @@
 
 Abstracts carry code repositories, Hugging Face models, datasets and spaces, and project pages, often
 with debris around them: trailing punctuation, a closing bracket, or LaTeX such as
-``\\href{https://huggingface.co/datasets/org/Name{Name}``. Each link becomes a span in
-``doc.spans["links"]`` whose label is its kind and whose ``id_`` is the cleaned URL.
+``\\href{https://huggingface.co/datasets/org/Name{Name}``. Each link becomes a finding in
+``doc._.links`` whose label is its kind and whose key is the cleaned URL.
 
 Examples
 --------
@@ -17,6 +17,7 @@ import re
 
 from spacy.language import Language
 
+from extractors.doc_values import set_value
 from extractors.lexicon import document_text
 
 __all__ = ["find_links", "clean_url", "classify_url", "LinkFinder", "LINK_KINDS"]
@@ -100,23 +101,22 @@ def find_links(text):
 
 
 class LinkFinder:
-    """spaCy component: adds a span per link to ``doc.spans["links"]``."""
+    """spaCy component: a finding per link in ``doc._.links``, spanning whole tokens."""
 
-    def __init__(self, name="graphbuild_links", spans_key="links"):
+    def __init__(self, name="graphbuild_links", key="links"):
         self.name = name
-        self.spans_key = spans_key
+        self.key = key
 
     def __call__(self, doc):
-        spans = []
+        found = []
         for start, end, url in find_links(document_text(doc)):
-            span = doc.char_span(start, end, label=classify_url(url)[1], alignment_mode="expand")
+            span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
-                span.id_ = url
-                spans.append(span)
-        doc.spans[self.spans_key] = spans
+                found.append((span.start_char, span.end_char, classify_url(url)[1], url))
+        set_value(doc, self.key, found)
         return doc
 
 
-@Language.factory("graphbuild_links", default_config={"spans_key": "links"})
-def make_link_finder(nlp, name, spans_key):
-    return LinkFinder(name, spans_key)
+@Language.factory("graphbuild_links", default_config={"key": "links"})
+def make_link_finder(nlp, name, key):
+    return LinkFinder(name, key)

@@ -3,7 +3,7 @@
 A method a paper builds on is usually written as a defined abbreviation with a title-case long form
 ("Exponential Moving Average (EMA)"), or as a bare acronym or camel-case name used as a method
 ("baselines such as RLOO", "a ControlNet-based model"); the words around a bare name are data
-(``data/method_contexts.json``). This component adds such candidates to ``doc.spans["method_shapes"]``, skipping
+(``data/method_contexts.json``). This component adds such candidates to ``doc._.method_shapes``, skipping
 the stop list of generic acronyms and words (``data/not_methods.txt``: LLM, RL, CoT, GPU, FID...).
 Which candidates are methods rather than proposed names, models or benchmarks is decided when a
 document is assembled into an extraction, where all the evidence is at hand.
@@ -14,7 +14,7 @@ import re
 
 from spacy.language import Language
 
-from extractors.doc_values import get_value
+from extractors.doc_values import get_value, set_value
 from extractors.gazetteer import DATA_DIR, read_entries, read_list
 from extractors.lexicon import CODED, document_text, interesting_tokens
 from extractors.shapes import FUNCTION_WORDS, is_acronym, is_camel_case
@@ -84,11 +84,11 @@ def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads):
 
 
 class MethodShapes:
-    """spaCy component: method-shaped candidates in ``doc.spans["method_shapes"]``."""
+    """spaCy component: method-shaped candidates in ``doc._.method_shapes``."""
 
-    def __init__(self, name="graphbuild_methods", spans_key="method_shapes"):
+    def __init__(self, name="graphbuild_methods", key="method_shapes"):
         self.name = name
-        self.spans_key = spans_key
+        self.key = key
         self.stop = frozenset()
         self.benchmark_cues = frozenset()
 
@@ -115,15 +115,15 @@ class MethodShapes:
                 continue
             if self.contexts.used_as_method(doc, text, index, start):
                 found.append((start, end))
-        spans = []
+        shapes = []
         for start, end in sorted(set(found)):
-            span = doc.char_span(start, end, label="METHOD", alignment_mode="contract")
+            span = doc.char_span(start, end, alignment_mode="contract")
             if span is not None and len(span):
-                spans.append(span)
-        doc.spans[self.spans_key] = spans
+                shapes.append((span.start_char, span.end_char, "METHOD", ""))
+        set_value(doc, self.key, shapes)
         return doc
 
 
-@Language.factory("graphbuild_methods", default_config={"spans_key": "method_shapes"})
-def make_method_shapes(nlp, name, spans_key):
-    return MethodShapes(name, spans_key)
+@Language.factory("graphbuild_methods", default_config={"key": "method_shapes"})
+def make_method_shapes(nlp, name, key):
+    return MethodShapes(name, key)

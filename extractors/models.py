@@ -24,6 +24,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from extractors.doc_values import add_findings
 from extractors.gazetteer import DATA_DIR, GazetteerError, read_list
 from extractors.lexicon import FAMILY, document_text, interesting_tokens
 
@@ -127,11 +128,11 @@ class ModelGrammar:
 
 
 class ModelFinder:
-    """spaCy component: adds every name the model grammar matches to ``doc.spans["models"]``."""
+    """spaCy component: adds every name the model grammar matches to ``doc._.models``."""
 
-    def __init__(self, name="graphbuild_models", spans_key="models"):
+    def __init__(self, name="graphbuild_models", key="models"):
         self.name = name
-        self.spans_key = spans_key
+        self.key = key
         self.grammar = ModelGrammar([], [])
 
     def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
@@ -142,7 +143,7 @@ class ModelFinder:
 
     def __call__(self, doc):
         text = document_text(doc)
-        spans = []
+        found = []
         covered = -1
         for _, start, _, _, _ in interesting_tokens(doc, FAMILY):
             if start < covered:
@@ -151,16 +152,15 @@ class ModelFinder:
             if match is None:
                 continue
             covered = match.end()
-            span = doc.char_span(match.start(), match.end(), label="MODEL", alignment_mode="contract")
+            span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
             if span is None or span.end_char != match.end():
-                span = doc.char_span(match.start(), match.end(), label="MODEL", alignment_mode="expand")
+                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
-                spans.append(span)
-        group = doc.spans.get(self.spans_key)
-        doc.spans[self.spans_key] = (list(group) if group is not None else []) + spans
+                found.append((span.start_char, span.end_char, "MODEL", ""))
+        add_findings(doc, self.key, found)
         return doc
 
 
-@Language.factory("graphbuild_models", default_config={"spans_key": "models"})
-def make_model_finder(nlp, name, spans_key):
-    return ModelFinder(name, spans_key)
+@Language.factory("graphbuild_models", default_config={"key": "models"})
+def make_model_finder(nlp, name, key):
+    return ModelFinder(name, key)

@@ -8,7 +8,7 @@ Four phrasings name a paper's own contribution:
 - a naming verb: "a method called X", "dubbed X", "which we term X";
 - an apposition of novelty: "X, a novel framework ...".
 
-Each proposal becomes a span in ``doc.spans["proposed"]`` labelled BENCHMARK, MODEL or METHOD from
+Each proposal becomes a finding in ``doc._.proposed`` labelled BENCHMARK, MODEL or METHOD from
 the words around it ("a new benchmark", "a 7B language model", "a framework"). The cue words are
 data (``data/proposal_cues.json``, ``data/benchmark_cues.txt``).
 """
@@ -18,7 +18,7 @@ import re
 
 from spacy.language import Language
 
-from extractors.doc_values import get_value
+from extractors.doc_values import get_value, set_value
 from extractors.gazetteer import DATA_DIR, read_entries, read_list
 from extractors.lexicon import CODED, INTRO, NAMING, NOVELTY, OWN, WE_NAMING, document_text, interesting_tokens
 from extractors.methods import singular
@@ -60,6 +60,7 @@ _NOT_NAME_START = frozenset("a an the our this these those two three several new
 _DESCRIPTION_ENDS = frozenset("of to for that which with in on by , ;".split())
 _CLAUSE_WORDS = frozenset("that which who to for is are was were with in on by as and or from into via".split())
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+_CUES = INTRO | NAMING | WE_NAMING | NOVELTY | OWN
 
 
 def _sentence_start(text, position):
@@ -647,15 +648,12 @@ class ProposalRules:
         short end); ``tokens`` its interesting tokens (index, start, end, text, classes), whose
         introducing verbs, naming verbs, novelty words and "our" trigger the phrasings.
         """
-        intro, naming, we_naming, novelty, own, coded = [], [], [], [], [], []
-        for _, start, end, word, c in tokens:
-            trigger = (start, end, word)
-            if c & CODED:
-                coded.append(trigger)
-            if c & (INTRO | NAMING | WE_NAMING | NOVELTY | OWN):  # the rare classes, tested together
-                for bit, into in ((INTRO, intro), (NAMING, naming), (WE_NAMING, we_naming), (NOVELTY, novelty), (OWN, own)):
-                    if c & bit:
-                        into.append(trigger)
+        coded = [(start, end, word) for _, start, end, word, c in tokens if c & CODED]
+        rare = [t for t in tokens if t[4] & _CUES]  # the rare classes, tested together
+        intro, naming, we_naming, novelty, own = (
+            [(start, end, word) for _, start, end, word, c in rare if c & bit] if rare else []
+            for bit in (INTRO, NAMING, WE_NAMING, NOVELTY, OWN)
+        )
 
         spans = (
             self.title_prefix(text)
@@ -684,11 +682,11 @@ class ProposalRules:
 
 
 class ProposalFinder:
-    """spaCy component: adds proposed names to ``doc.spans["proposed"]``."""
+    """spaCy component: adds proposed names to ``doc._.proposed``, spanning whole tokens."""
 
-    def __init__(self, name="graphbuild_proposed", spans_key="proposed"):
+    def __init__(self, name="graphbuild_proposed", key="proposed"):
         self.name = name
-        self.spans_key = spans_key
+        self.key = key
         self.rules = None
 
     def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
@@ -710,16 +708,16 @@ class ProposalFinder:
         )
 
     def __call__(self, doc):
-        spans = []
-        tokens = interesting_tokens(doc, INTRO | NAMING | WE_NAMING | NOVELTY | OWN | CODED)
+        proposed = []
+        tokens = interesting_tokens(doc, _CUES | CODED)
         for start, end, label in self.rules.proposals(document_text(doc), get_value(doc, "abbreviations") or (), tokens):
-            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
-                spans.append(span)
-        doc.spans[self.spans_key] = spans
+                proposed.append((span.start_char, span.end_char, label, ""))
+        set_value(doc, self.key, proposed)
         return doc
 
 
-@Language.factory("graphbuild_proposed", default_config={"spans_key": "proposed"})
-def make_proposal_finder(nlp, name, spans_key):
-    return ProposalFinder(name, spans_key)
+@Language.factory("graphbuild_proposed", default_config={"key": "proposed"})
+def make_proposal_finder(nlp, name, key):
+    return ProposalFinder(name, key)

@@ -13,7 +13,7 @@ import re
 
 from spacy.language import Language
 
-from extractors.doc_values import register, set_value
+from extractors.doc_values import findings, register, set_value
 from extractors.gazetteer import DATA_DIR, read_list
 from extractors.lexicon import NUMBER, document_text, interesting_tokens
 from extractors.sections import sentence_bounds
@@ -210,7 +210,7 @@ class ResultFinder:
         self.rules = _Rules(read_list(DATA_DIR / "metrics.txt"), read_list(DATA_DIR / "result_units.txt"))
 
     def __call__(self, doc):
-        ranges = sorted({(s.start_char, s.end_char) for s in doc.spans.get("benchmarks", [])}, key=lambda r: (r[0], -r[1]))
+        ranges = sorted({(start, end) for start, end, _, _ in findings(doc, "benchmarks")}, key=lambda r: (r[0], -r[1]))
         benchmarks = []
         for start, end in ranges:  # the longest of overlapping names
             if not benchmarks or start >= benchmarks[-1][1]:
@@ -219,7 +219,7 @@ class ResultFinder:
             set_value(doc, "results", [])
             return doc
         subjects = sorted(
-            {(s.start_char, s.end_char) for key in self.subject_keys for s in doc.spans.get(key, [])}
+            {(start, end) for group in self.subject_keys for start, end, _, _ in findings(doc, group)}
         )
         results = []
         text = document_text(doc)

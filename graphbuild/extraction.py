@@ -19,7 +19,7 @@ import threading
 from dataclasses import replace
 
 from extractors import build_pipeline
-from extractors.doc_values import get_value
+from extractors.doc_values import findings, get_value
 from extractors.lexicon import document_text, set_document_text
 from extractors.links import classify_url
 from extractors.normalize import concept_key, url_key
@@ -29,7 +29,7 @@ from graphbuild.records import Extraction, Mention, Result
 
 __all__ = ["Extractor", "assemble", "contract_record", "resolve_aliases"]
 
-_LABEL_OF_SPAN = {"BENCHMARK": schema.BENCHMARK, "MODEL": schema.MODEL, "METHOD": schema.METHOD, "TASK": schema.TASK}
+_LABEL_OF_FINDING = {"BENCHMARK": schema.BENCHMARK, "MODEL": schema.MODEL, "METHOD": schema.METHOD, "TASK": schema.TASK}
 _KIND_OF_LABEL = {schema.BENCHMARK: "benchmark", schema.MODEL: "model", schema.METHOD: "method", schema.TASK: "task"}
 # Lower wins when two components claim overlapping text.
 _PRIORITY = {
@@ -40,7 +40,7 @@ _PRIORITY = {
     "graphbuild_benchmarks": 4,
     "graphbuild_methods": 5,
 }
-_SPAN_SOURCES = (
+_FINDING_SOURCES = (
     ("benchmarks", "benchmark_gazetteer", "graphbuild_benchmarks"),
     ("models", "model_gazetteer", "graphbuild_models"),
     ("methods", "method_gazetteer", "method_gazetteer"),
@@ -350,26 +350,22 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
     #    they overlap, the more trusted component and then the longer name wins.
     defined_shorts = {text[p[2]:p[3]]: text[p[0]:p[1]] for p in pairs}
     candidates = []
-    for group, known, guessed in _SPAN_SOURCES:
-        if group in doc.spans:
-            for span in doc.spans[group]:
-                key = span.id_ or None
-                long = defined_shorts.get(text[span.start_char:span.end_char]) if pairs else None
-                if key and long is not None and _names_another(concept_key(long), key, alias_keys, spellings):
-                    # "self-attention mechanism (SAM)" is not Segment Anything, there or later in
-                    # the abstract: a known short form defined with another long form names
-                    # something else.
-                    continue
-                candidates.append((span.start_char, span.end_char, _LABEL_OF_SPAN[span.label_], known if key else guessed, key))
+    for group, known, guessed in _FINDING_SOURCES:
+        for start, end, label, key in findings(doc, group):
+            key = key or None
+            long = defined_shorts.get(text[start:end]) if pairs else None
+            if key and long is not None and _names_another(concept_key(long), key, alias_keys, spellings):
+                # "self-attention mechanism (SAM)" is not Segment Anything, there or later in the
+                # abstract: a known short form defined with another long form names something else.
+                continue
+            candidates.append((start, end, _LABEL_OF_FINDING[label], known if key else guessed, key))
     candidates.sort(key=lambda c: (_PRIORITY[c[3]], c[0] - c[1], c[0]))
     accepted = []
     for candidate in candidates:
         if not any(candidate[0] < other[1] and other[0] < candidate[1] for other in accepted):
             accepted.append(candidate)
     accepted.sort()
-    proposals = []
-    if "proposed" in doc.spans:
-        proposals = [(s.start_char, s.end_char, _LABEL_OF_SPAN[s.label_]) for s in doc.spans["proposed"]]
+    proposals = [(start, end, _LABEL_OF_FINDING[label]) for start, end, label, _ in findings(doc, "proposed")]
 
     # 2. Proposed names, one label per name: a proposal that is also a cited benchmark, or that
     #    the title or the abstract calls a benchmark, is a new benchmark; otherwise the words
@@ -407,14 +403,14 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
         record(_KIND_OF_LABEL[label], label, start, extractor, display, key, name, aliases, properties)
 
     # 4. Tasks: a few per paper, those in the title first, then the most repeated.
-    if "tasks" in doc.spans:
+    tasks = findings(doc, "tasks")
+    if tasks:
         named = accepted + proposals
         task_spans = {}
-        for span in doc.spans["tasks"]:
-            start, end = span.start_char, span.end_char
+        for start, end, _, key in tasks:
             if not any(other[0] < end and start < other[1] for other in named):
                 phrase = text[start:end].lower()
-                task_spans.setdefault(span.id_ or concept_key(phrase), []).append((start, phrase))
+                task_spans.setdefault(key or concept_key(phrase), []).append((start, phrase))
         ranked = sorted(task_spans.items(), key=lambda item: (item[1][0][0] >= title_end, -len(item[1]), item[1][0][0]))
         for key, occurrences in ranked[:MAX_TASKS]:
             phrase = occurrences[0][1]
@@ -422,11 +418,9 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
                 record("task", schema.TASK, start, "task_gazetteer", phrase, key, canonical.get(key), (phrase,))
 
     # 5. Links.
-    if "links" in doc.spans:
-        for span in doc.spans["links"]:
-            url = span.id_
-            host, link_kind = classify_url(url)
-            record("link", schema.REPOSITORY, span.start_char, "graphbuild_links", url, url_key(url), None, (url,), (("host", host), ("kind", link_kind)))
+    for start, _, _, url in findings(doc, "links"):
+        host, link_kind = classify_url(url)
+        record("link", schema.REPOSITORY, start, "graphbuild_links", url, url_key(url), None, (url,), (("host", host), ("kind", link_kind)))
 
     # The sentence of each finding, as a "field:start:end" locator.
     sentences = _sentences(doc, text, parsed) if found or reported else []
