@@ -141,10 +141,11 @@ class LexiconTagger:
         for i in numpy.flatnonzero(doc.to_array(self.flag)).tolist():
             token = doc[i]
             word = token.text
+            start = token.idx
             classes = classes_of.get(word)
             if classes is None:  # a word flagged before this process's dictionary saw it
                 classes = classes_of[word] = self.word_classes.classify(word)
-            found.append((i, token.idx, token.idx + len(word), word, classes))
+            found.append((i, start, start + len(word), word, classes))
         set_value(doc, "tokens", found)
         return doc
 

@@ -38,7 +38,9 @@ class MethodContexts:
     def __init__(self, before, after):
         left = "|".join(sorted((re.escape(w) for w in before), key=len, reverse=True))
         self.after_words = {w.lower() for w in after if not w.startswith("-")}
-        self.first_words = sorted({w.lower().split()[0].rstrip(".,") for w in before})
+        first = {w.lower().split()[0].rstrip(".,") for w in before}
+        # Only the words no other one contains: where "outperforming" is, "outperform" is too.
+        self.first_words = sorted(w for w in first if not any(o != w and o in w for o in first))
         self.after_suffixes = {w.lower().lstrip("-") for w in after if w.startswith("-")}
         # "such as X", "such as A, B and X", "compared with the X"
         self.before = re.compile(

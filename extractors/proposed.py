@@ -13,6 +13,7 @@ the words around it ("a new benchmark", "a 7B language model", "a framework"). T
 data (``data/proposal_cues.json``, ``data/benchmark_cues.txt``).
 """
 
+import bisect
 import json
 import re
 
@@ -466,7 +467,7 @@ class ProposalRules:
                     break
         return found
 
-    def headed_names(self, text, triggers):
+    def headed_names(self, text, triggers, claim_starts=None):
         """A coined, unknown name next to a head noun of the paper's own: after "the 32B model,"
         or "our framework,", or as in "to obtain the D-PPO variant" in a sentence where the paper
         speaks of its own work: [(start, end)]."""
@@ -478,11 +479,11 @@ class ProposalRules:
                 start = token_start  # the common case, without searching back
             else:
                 start = max(text.rfind(" ", 0, token_start), text.rfind("(", 0, token_start)) + 1
-            if start in seen:
-                continue
+            if start in seen or start < 2 or text[start - 1] != " ":
+                continue  # both tests below need a space before the word
             seen.add(start)
-            after_comma = text[max(0, start - 2):start] == ", "
-            after_article = text[max(0, start - 4):start].lower() in ("the ", "our ")
+            after_comma = text[start - 2] == ","
+            after_article = start >= 4 and text[start - 4:start].lower() in ("the ", "our ")
             if not (after_comma or after_article):
                 continue  # the cheap test first: most coined words are neither
             whole = _WHOLE_WORD.match(text, start)
@@ -506,7 +507,7 @@ class ProposalRules:
                     bool(following)
                     and following.group(1).lower() in self.heads
                     and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text[:start]) is None
-                    and (text[start - 4:start].lower() == "our " or self._introduced_before(text, start, names_between=True))
+                    and (text[start - 4:start].lower() == "our " or self._introduced_before(text, start, claim_starts, names_between=True))
                 )
             if (
                 named
@@ -518,14 +519,14 @@ class ProposalRules:
                 found.append((start + bold, end))
         return found
 
-    def quoted_names(self, text):
+    def quoted_names(self, text, claim_starts=None):
         """A quoted name followed by a head noun, in a sentence about the paper's own work:
         "a simple yet effective 'thought dropout' operation": [(start, end)]."""
         found = []
         if "'" not in text and '"' not in text and "“" not in text:
             return found
         for match in _QUOTED_HEAD.finditer(text):
-            if match.group("head").lower() in self.method_heads and self._introduced_before(text, match.start(), names_between=True):
+            if match.group("head").lower() in self.method_heads and self._introduced_before(text, match.start(), claim_starts, names_between=True):
                 found.append(match.span("name"))
         return found
 
@@ -567,7 +568,7 @@ class ProposalRules:
                     break
         return found
 
-    def owned_definitions(self, text, pairs):
+    def owned_definitions(self, text, pairs, claim_starts=None):
         """Abbreviations the paper defines for its own contribution: the defining sentence says
         "we propose", "our" or "this paper introduces" before the long form, with nothing between
         that relates it to earlier work ("than", "based on", ...), and neither form is a known
@@ -583,7 +584,7 @@ class ProposalRules:
                 and concept_key(short) not in self.known_keys
                 and short.lower() not in self.not_names
                 and not text.endswith(" for ", 0, long_start)  # "a framework for <task> (SHORT)"
-                and self._introduced_before(text, min(long_start, short_start))
+                and self._introduced_before(text, min(long_start, short_start), claim_starts)
             ):
                 found.append((long_start, long_end))
         return found
@@ -618,16 +619,24 @@ class ProposalRules:
             return []  # "we propose an uncertainty-aware reward modeling, called Ctrl-U": the name is Ctrl-U
         return [(match.start("name"), match.end("name"))] if said else []
 
-    def _introduced_before(self, text, position, names_between=False):
+    def _introduced_before(self, text, position, claim_starts=None, names_between=False):
         """True when the sentence holding ``position`` introduces something of the paper's own
         ("we propose", "our method", "this paper presents") before it, with nothing after that
         relating it to other work, or says so after it in the passive ("... (MCL) method is
-        proposed")."""
+        proposed").
+
+        ``claim_starts``, the sorted offsets of the document's introducing verbs and "our", spare
+        the expressions a sentence that holds none of them: every claim needs one.
+        """
         sentence_start = _sentence_start(text, position)
         sentence_end = _CLAUSE_END.search(text, position)
         after = text[position:sentence_end.start() if sentence_end else len(text)]
         if _PASSIVE_INTRO.search(after[:120]):
             return True
+        if claim_starts is not None:
+            first = bisect.bisect_left(claim_starts, sentence_start)
+            if first == len(claim_starts) or claim_starts[first] >= position:
+                return False
         before = text[sentence_start:position]
         claims = [m.end() for m in self.intro.finditer(before)] + [m.end() for m in self.intro_gerund.finditer(before)]
         claims += [m.end() for m in self.intro_implied.finditer(before) if re.search(r"\bwe\b", before[: m.start()], re.IGNORECASE)]
@@ -650,6 +659,7 @@ class ProposalRules:
         """
         coded = [(start, end, word) for _, start, end, word, c in tokens if c & CODED]
         rare = [t for t in tokens if t[4] & _CUES]  # the rare classes, tested together
+        claim_starts = [t[1] for t in rare if t[4] & (INTRO | OWN)]
         intro, naming, we_naming, novelty, own = (
             [(start, end, word) for _, start, end, word, c in rare if c & bit] if rare else []
             for bit in (INTRO, NAMING, WE_NAMING, NOVELTY, OWN)
@@ -662,9 +672,9 @@ class ProposalRules:
             + self.appositions(text, novelty, pairs)
             + self.novel_noun_phrases(text, novelty)
             + self.own_work_names(text, own)
-            + self.headed_names(text, coded)
-            + self.quoted_names(text)
-            + self.owned_definitions(text, pairs)
+            + self.headed_names(text, coded, claim_starts)
+            + self.quoted_names(text, claim_starts)
+            + self.owned_definitions(text, pairs, claim_starts)
             + self.title_tools(text, pairs)
         )
         chosen = []

@@ -38,18 +38,22 @@ def title_end(text):
     return len(text) if end < 0 else end
 
 
-def field_offsets(text, start, end):
-    """Turn document offsets into (field, start, end) with offsets inside the title or abstract."""
-    boundary = title_end(text)
+def field_offsets(text, start, end, boundary=None):
+    """Turn document offsets into (field, start, end) with offsets inside the title or abstract;
+    ``boundary`` is ``title_end(text)`` where the caller knows it already."""
+    if boundary is None:
+        boundary = title_end(text)
     if start < boundary:
         return "title", start, min(end, boundary)
     shift = boundary + len(SEPARATOR)
     return "abstract", max(0, start - shift), max(0, end - shift)
 
 
-def sentence_bounds(text):
-    """(start, end) of each sentence: the title, then the abstract's sentences."""
-    boundary = title_end(text)
+def sentence_bounds(text, boundary=None):
+    """(start, end) of each sentence: the title, then the abstract's sentences; ``boundary`` as
+    for ``field_offsets``."""
+    if boundary is None:
+        boundary = title_end(text)
     bounds = [(0, boundary)]
     start = boundary + len(SEPARATOR)
     if start >= len(text):

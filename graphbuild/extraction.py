@@ -250,12 +250,12 @@ def _names_another(long_key, key, alias_keys, spellings):
     return all(known.split("-")[:2] != head for known in spellings.get(key, ()) if "-" in known)
 
 
-def _sentences(doc, text, parsed):
+def _sentences(doc, text, parsed, title_end):
     """Sentence (start, end) pairs: the parser's when a trained pipeline set them, else found in
     the text."""
     if parsed and doc.has_annotation("SENT_START"):
         return [(s.start_char, s.end_char) for s in doc.sents]
-    return sentence_bounds(text)
+    return sentence_bounds(text, title_end)
 
 
 def _spellings(alias_keys):
@@ -423,7 +423,7 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
         record("link", schema.REPOSITORY, start, "graphbuild_links", url, url_key(url), None, (url,), (("host", host), ("kind", link_kind)))
 
     # The sentence of each finding, as a "field:start:end" locator.
-    sentences = _sentences(doc, text, parsed) if found or reported else []
+    sentences = _sentences(doc, text, parsed, title_end) if found or reported else []
     sentence_starts = [start for start, _ in sentences]
     locators = {}
 
@@ -431,7 +431,7 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
         index = bisect.bisect_right(sentence_starts, position) - 1
         locator = locators.get(index)
         if locator is None:
-            locator = locators[index] = "%s:%d:%d" % field_offsets(text, *sentences[max(0, index)])
+            locator = locators[index] = "%s:%d:%d" % field_offsets(text, *sentences[max(0, index)], title_end)
         return locator
 
     # 6. Results, keyed like the benchmark they were reported on.

@@ -260,3 +260,23 @@ def test_capitalised_adjectives_and_terms_of_a_description_are_not_proposals(ext
         "slot memory.",
     )
     assert found["proposed"] == ["slot memory"]
+
+
+def test_each_component_leaves_its_findings_on_the_document(nlp):
+    from extractors.doc_values import as_spans
+    from extractors.sections import compose
+
+    text = compose(
+        "LADDER: Self-Improving Models Through Recursion",
+        "We introduce LADDER and reach 84.3 on AIME 2024 with Qwen2.5 7B. Code: https://github.com/org/ladder.",
+    )
+    doc = nlp(text)
+    # (start, end, label, key) tuples, keys where a gazetteer knows the name, "" where not.
+    assert [(text[s:e], label) for s, e, label, _ in doc._.proposed] == [("LADDER", "METHOD"), ("LADDER", "METHOD")]
+    assert ("AIME 2024", "BENCHMARK") in [(text[s:e], label) for s, e, label, _ in doc._.benchmarks]
+    assert [(text[s:e], label) for s, e, label, _ in doc._.models] == [("Qwen2.5 7B", "MODEL")]
+    assert [(text[s:e], kind, url) for s, e, kind, url in doc._.links] == [
+        ("https://github.com/org/ladder", "code", "https://github.com/org/ladder")
+    ]
+    # The same findings as spaCy spans, for displaCy and other spaCy tools.
+    assert [(span.text, span.label_) for span in as_spans(doc, "models")] == [("Qwen2.5 7B", "MODEL")]
