@@ -11,7 +11,7 @@ import re
 
 from spacy.language import Language
 
-from extractors.doc_values import add_findings
+from extractors.doc_values import add_findings, aligned
 from extractors.gazetteer import DATA_DIR, read_list
 from extractors.lexicon import BENCH_CUE, NUMBER, document_text, interesting_tokens
 from extractors.sections import title_end
@@ -108,9 +108,9 @@ class BenchmarkPhrasing:
                 found.update(self.rules.after_reported_number(text, start))
         cited = []
         for start, end in sorted(found):
-            span = doc.char_span(start, end, alignment_mode="contract")
-            if span is not None and len(span):
-                cited.append((span.start_char, span.end_char, "BENCHMARK", ""))
+            offsets = aligned(doc, start, end, "contract")
+            if offsets is not None:
+                cited.append((*offsets, "BENCHMARK", ""))
         add_findings(doc, self.key, cited)
         return doc
 

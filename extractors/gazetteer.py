@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+
 from extractors.doc_values import add_findings
 from extractors.lexicon import document_text
 from extractors.normalize import concept_key

@@ -17,7 +17,7 @@ import re
 
 from spacy.language import Language
 
-from extractors.doc_values import set_value
+from extractors.doc_values import aligned, set_value
 from extractors.lexicon import document_text
 
 __all__ = ["find_links", "clean_url", "classify_url", "LinkFinder", "LINK_KINDS"]
@@ -110,9 +110,9 @@ class LinkFinder:
     def __call__(self, doc):
         found = []
         for start, end, url in find_links(document_text(doc)):
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                found.append((span.start_char, span.end_char, classify_url(url)[1], url))
+            offsets = aligned(doc, start, end, "expand")
+            if offsets is not None:
+                found.append((*offsets, classify_url(url)[1], url))
         set_value(doc, self.key, found)
         return doc
 

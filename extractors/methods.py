@@ -14,7 +14,7 @@ import re
 
 from spacy.language import Language
 
-from extractors.doc_values import get_value, set_value
+from extractors.doc_values import aligned, get_value, set_value
 from extractors.gazetteer import DATA_DIR, read_entries, read_list
 from extractors.lexicon import CODED, document_text, interesting_tokens
 from extractors.shapes import FUNCTION_WORDS, is_acronym, is_camel_case
@@ -119,9 +119,9 @@ class MethodShapes:
                 found.append((start, end))
         shapes = []
         for start, end in sorted(set(found)):
-            span = doc.char_span(start, end, alignment_mode="contract")
-            if span is not None and len(span):
-                shapes.append((span.start_char, span.end_char, "METHOD", ""))
+            offsets = aligned(doc, start, end, "contract")
+            if offsets is not None:
+                shapes.append((*offsets, "METHOD", ""))
         set_value(doc, self.key, shapes)
         return doc
 

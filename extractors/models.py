@@ -24,7 +24,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from extractors.doc_values import add_findings
+from extractors.doc_values import add_findings, aligned
 from extractors.gazetteer import DATA_DIR, GazetteerError, read_list
 from extractors.lexicon import FAMILY, document_text, interesting_tokens
 
@@ -152,11 +152,11 @@ class ModelFinder:
             if match is None:
                 continue
             covered = match.end()
-            span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
-            if span is None or span.end_char != match.end():
-                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is not None:
-                found.append((span.start_char, span.end_char, "MODEL", ""))
+            offsets = aligned(doc, match.start(), match.end(), "contract")
+            if offsets is None or offsets[1] != match.end():
+                offsets = aligned(doc, match.start(), match.end(), "expand")
+            if offsets is not None:
+                found.append((*offsets, "MODEL", ""))
         add_findings(doc, self.key, found)
         return doc
 

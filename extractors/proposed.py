@@ -19,7 +19,7 @@ import re
 
 from spacy.language import Language
 
-from extractors.doc_values import get_value, set_value
+from extractors.doc_values import aligned, get_value, set_value
 from extractors.gazetteer import DATA_DIR, read_entries, read_list
 from extractors.lexicon import CODED, INTRO, NAMING, NOVELTY, OWN, WE_NAMING, document_text, interesting_tokens
 from extractors.methods import singular
@@ -467,7 +467,7 @@ class ProposalRules:
                     break
         return found
 
-    def headed_names(self, text, triggers, claim_starts=None):
+    def headed_names(self, text, triggers, claim_starts):
         """A coined, unknown name next to a head noun of the paper's own: after "the 32B model,"
         or "our framework,", or as in "to obtain the D-PPO variant" in a sentence where the paper
         speaks of its own work: [(start, end)]."""
@@ -519,7 +519,7 @@ class ProposalRules:
                 found.append((start + bold, end))
         return found
 
-    def quoted_names(self, text, claim_starts=None):
+    def quoted_names(self, text, claim_starts):
         """A quoted name followed by a head noun, in a sentence about the paper's own work:
         "a simple yet effective 'thought dropout' operation": [(start, end)]."""
         found = []
@@ -568,7 +568,7 @@ class ProposalRules:
                     break
         return found
 
-    def owned_definitions(self, text, pairs, claim_starts=None):
+    def owned_definitions(self, text, pairs, claim_starts):
         """Abbreviations the paper defines for its own contribution: the defining sentence says
         "we propose", "our" or "this paper introduces" before the long form, with nothing between
         that relates it to earlier work ("than", "based on", ...), and neither form is a known
@@ -619,7 +619,7 @@ class ProposalRules:
             return []  # "we propose an uncertainty-aware reward modeling, called Ctrl-U": the name is Ctrl-U
         return [(match.start("name"), match.end("name"))] if said else []
 
-    def _introduced_before(self, text, position, claim_starts=None, names_between=False):
+    def _introduced_before(self, text, position, claim_starts, names_between=False):
         """True when the sentence holding ``position`` introduces something of the paper's own
         ("we propose", "our method", "this paper presents") before it, with nothing after that
         relating it to other work, or says so after it in the passive ("... (MCL) method is
@@ -633,10 +633,9 @@ class ProposalRules:
         after = text[position:sentence_end.start() if sentence_end else len(text)]
         if _PASSIVE_INTRO.search(after[:120]):
             return True
-        if claim_starts is not None:
-            first = bisect.bisect_left(claim_starts, sentence_start)
-            if first == len(claim_starts) or claim_starts[first] >= position:
-                return False
+        first = bisect.bisect_left(claim_starts, sentence_start)
+        if first == len(claim_starts) or claim_starts[first] >= position:
+            return False
         before = text[sentence_start:position]
         claims = [m.end() for m in self.intro.finditer(before)] + [m.end() for m in self.intro_gerund.finditer(before)]
         claims += [m.end() for m in self.intro_implied.finditer(before) if re.search(r"\bwe\b", before[: m.start()], re.IGNORECASE)]
@@ -721,9 +720,9 @@ class ProposalFinder:
         proposed = []
         tokens = interesting_tokens(doc, _CUES | CODED)
         for start, end, label in self.rules.proposals(document_text(doc), get_value(doc, "abbreviations") or (), tokens):
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                proposed.append((span.start_char, span.end_char, label, ""))
+            offsets = aligned(doc, start, end, "expand")
+            if offsets is not None:
+                proposed.append((*offsets, label, ""))
         set_value(doc, self.key, proposed)
         return doc
 
