@@ -30,7 +30,6 @@ __all__ = ["abbreviation_pairs", "best_long_form", "AbbreviationDetector"]
 register("abbreviations")
 
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
-_WORD = re.compile(r"\S+")
 # Where a long form cannot reach back across: a sentence end, a colon or semicolon, a bracket.
 # Characters that may wrap a long form but are not part of it (markdown emphasis, quotes).
 _WRAPPING = "*_\"'“”‘’`"
@@ -57,20 +56,21 @@ def best_long_form(short, long):
     >>> best_long_form("SBv2", "distill SwiftBrushv2")
     'SwiftBrushv2'
     """
-    s = len(short) - 1
-    l = len(long) - 1
-    while s >= 0:
+    lowered = long.lower()
+    if len(lowered) != len(long):
+        # A character whose lowercase is longer ("İ") matches no character of a short form.
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else "\0" for c in long)
+    end = len(long)  # the next character is searched for before this offset
+    for s in range(len(short) - 1, -1, -1):
         ch = short[s].lower()
         if not ch.isalnum():
-            s -= 1
             continue
-        while l >= 0 and (long[l].lower() != ch or (s == 0 and l > 0 and long[l - 1].isalnum())):
-            l -= 1
-        if l < 0:
+        end = lowered.rfind(ch, 0, end) if len(ch) == 1 else -1
+        while s == 0 and end > 0 and long[end - 1].isalnum():
+            end = lowered.rfind(ch, 0, end)  # the first character starts a word
+        if end < 0:
             return None
-        l -= 1
-        s -= 1
-    start = long.rfind(" ", 0, l + 1) + 1
+    start = long.rfind(" ", 0, end) + 1
     return long[start:]
 
 
@@ -197,12 +197,14 @@ def abbreviation_pairs(text):
         # At most min(|S| + 5, 2|S|) words: 160 characters are plenty.
         window_start = _clause_start(text, max(0, before_end - 160), before_end)
         window = text[window_start:before_end]
-        words = list(_WORD.finditer(window))
         max_words = min(len(short) + 5, 2 * len(short))
-        words = words[-max_words:]
+        words = window.rsplit(None, max_words)
         if not words:
             continue
-        long_start = window_start + words[0].start()
+        if len(words) > max_words:  # words[0] is the rest of the clause, kept as it was
+            long_start = window_start + window.find(words[1], len(words[0]))
+        else:
+            long_start = window_start + len(window) - len(window.lstrip())
         candidate = text[long_start:before_end].rstrip()
         if short.lower() in candidate.lower().split():
             continue

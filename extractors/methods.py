@@ -36,16 +36,18 @@ class MethodContexts:
     """Words around a bare acronym or camel-case name that show it is used as a method."""
 
     def __init__(self, before, after):
-        left = "|".join(sorted((re.escape(w) for w in before), key=len, reverse=True))
         self.after_words = {w.lower() for w in after if not w.startswith("-")}
-        first = {w.lower().split()[0].rstrip(".,") for w in before}
-        # Only the words no other one contains: where "outperforming" is, "outperform" is too.
-        self.first_words = sorted(w for w in first if not any(o != w and o in w for o in first))
         self.after_suffixes = {w.lower().lstrip("-") for w in after if w.startswith("-")}
-        # "such as X", "such as A, B and X", "compared with the X"
-        self.before = re.compile(
-            rf"(?:^|\W)(?:{left})\s+(?:the\s+)?(?:[\w\-+.]+(?:\s*\([^()]*\))?,\s+)*(?:and\s+|or\s+)?$", re.IGNORECASE
-        )
+        # "such as X", "such as A, B and X", "compared with the X": the words that end right
+        # before a name. The expression is kept reversed and matched on the reversed text before
+        # the name, so it is tried once, where the name is, instead of at every position of the
+        # 80 characters before it. Read backwards it says: "and"/"or", list items ("B, A,"),
+        # "the", then one of the context phrases at the start of the window or after a non-word
+        # character.
+        left = "|".join(sorted((re.escape(w[::-1]) for w in before), key=len, reverse=True))
+        reversed_context = rf"(?:\s+dna|\s+ro)?(?:\s+,(?:\)[^()]*\(\s*)?[\w\-+.]+)*(?:\s+eht)?\s+(?:{left})"
+        self.before_reversed = re.compile(rf"{reversed_context}\W", re.IGNORECASE)
+        self.before_reversed_at_start = re.compile(rf"{reversed_context}(?:\W|\Z)", re.IGNORECASE)
 
     def used_as_method(self, doc, text, index, start):
         """True when the words before token ``index`` (at ``start``), or the word after it, show
@@ -56,10 +58,9 @@ class MethodContexts:
                 return True
             if following == "-" and index + 2 < len(doc) and doc[index + 2].lower_ in self.after_suffixes:
                 return True
-        window = text[max(0, start - 80):start].lower()
-        if not any(word in window for word in self.first_words):
-            return False  # no context word near: spare the expression
-        return self.before.search(text, max(0, start - 80), start) is not None
+        window_start = max(0, start - 80)
+        before = self.before_reversed if window_start else self.before_reversed_at_start
+        return before.match(text[window_start:start][::-1]) is not None
 
 
 def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads):

@@ -25,6 +25,7 @@ SEPARATOR = "\n\n"
 _FULL_STOP = re.compile(r"\.\s+(?=[A-Z0-9(\[\"“])")
 _OTHER_END = re.compile(r"[!?]\s+(?=[A-Z0-9(\[\"“])")
 _NOT_AN_END = ("e.g", "i.e", "et al", "vs", "Fig", "Eq", "Sec", "cf", "resp", "approx")
+_LAST_TWO = frozenset(a[-2:] for a in _NOT_AN_END)  # tested first: most sentences end otherwise
 
 
 def compose(title, abstract):
@@ -63,9 +64,10 @@ def sentence_bounds(text, boundary=None):
     if text.find("!", start) >= 0 or text.find("?", start) >= 0:
         ends = sorted(ends + list(_OTHER_END.finditer(text, start)), key=lambda m: m.start())
     for match in ends:
-        if text.endswith(_NOT_AN_END, max(first, match.start() - 6), match.start()):
+        end = match.start()
+        if text[end - 2:end] in _LAST_TWO and text.endswith(_NOT_AN_END, max(first, end - 6), end):
             continue
-        bounds.append((start, match.start() + 1))
+        bounds.append((start, end + 1))
         start = match.end()
     if start < len(text):
         bounds.append((start, len(text.rstrip())))
