@@ -82,7 +82,9 @@ def _strip_wrapping(text, start, end):
     return start, end
 
 
-_SHORT_BEFORE = re.compile(r"([^\W_][\w\-+^]*[\w+])\s*$")
+# The word right before a parenthesis, matched on the reversed text so that it is tried once, at
+# the parenthesis, rather than from every position before it: ``([^\W_][\w\-+^]*[\w+])\s*$``.
+_SHORT_BEFORE_REVERSED = re.compile(r"\s*([\w+][\w\-+^]*[^\W_])")
 
 
 def _reverse_pair(text, match):
@@ -92,16 +94,17 @@ def _reverse_pair(text, match):
     inner = match.group(1).strip()
     if len(inner.split()) < 2:
         return None
-    before = _SHORT_BEFORE.search(text[max(0, match.start() - 30):match.start()])
+    window_start = max(0, match.start() - 30)
+    before = _SHORT_BEFORE_REVERSED.match(text[window_start:match.start()][::-1])
     if before is None:
         return None
-    short = before.group(1)
+    short = before.group(1)[::-1]
     if not (2 <= len(short) <= 16 and sum(ch.isupper() for ch in short) >= 2):
         return None
     long = best_long_form(short, inner)
     if long is None or long != inner or inner[0].lower() != short[0].lower():
         return None
-    short_start = match.start() - len(text[max(0, match.start() - 30):match.start()]) + before.start(1)
+    short_start = match.start() - before.end(1)
     long_start = match.start(1) + match.group(1).index(inner)
     return long_start, long_start + len(inner), short_start, short_start + len(short)
 
@@ -145,17 +148,15 @@ def initials_long_form(short, long):
     return long[start:]
 
 
-_BARRIERS = (". ", "! ", "? ", ";", ": ", "(", ")", "[", "]", "\n")
+# A sentence end, a colon or semicolon, a bracket, a line break. The greedy ".*" runs to the end
+# and backs off to the last one: one expression instead of a search for each barrier.
+_LAST_BARRIER = re.compile(r"(?s:.*)(?:[.!?:] |[;()\[\]\n])")
 
 
 def _clause_start(text, start, end):
     """Where the clause holding ``end`` begins, looking back no further than ``start``."""
-    begin = start
-    for barrier in _BARRIERS:
-        found = text.rfind(barrier, start, end)
-        if found >= 0 and found + len(barrier) > begin:
-            begin = found + len(barrier)
-    return begin
+    match = _LAST_BARRIER.match(text, start, end)
+    return match.end() if match else start
 
 
 # "SLCD -- Supervised Learning based Controllable Diffusion": a short form, a dash or colon, and
@@ -163,8 +164,37 @@ def _clause_start(text, start, end):
 _DASHED = re.compile(r"\b([A-Z][A-Za-z0-9\-+]*[A-Z0-9+])\s+(?:--|—|–)\s+((?:[^\W\d_][\w\-]*\s+){0,9}[^\W\d_][\w\-]*)")
 
 
+def _dashed_starts(text):
+    """Sorted offsets where a ``_DASHED`` match can start: the capitals of the word run before
+    each dash (found with ``str.find``, sparing the expression a try at every position)."""
+    starts = set()
+    for dash in ("--", "—", "–"):
+        position = text.find(dash)
+        while position >= 0:
+            end = position
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
+            begin = end
+            while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "-+"):
+                begin -= 1
+            starts.update(k for k in range(begin, end) if "A" <= text[k] <= "Z")
+            position = text.find(dash, position + 1)
+    return sorted(starts)
+
+
+def _dashed_matches(text):
+    """What ``_DASHED.finditer(text)`` yields."""
+    end = 0
+    for start in _dashed_starts(text):
+        if start >= end:
+            match = _DASHED.match(text, start)
+            if match is not None:
+                end = match.end()
+                yield match
+
+
 def _dashed_pairs(text):
-    for match in _DASHED.finditer(text):
+    for match in _dashed_matches(text):
         short, candidate = match.group(1), match.group(2)
         words = candidate.split()
         for k in range(2, len(words) + 1):

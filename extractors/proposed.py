@@ -140,6 +140,9 @@ class ProposalRules:
         self.reuse_verbs = {v.lower() for v in cues.get("reuse_verbs", ())}
         self.subject_set = {" ".join(v.lower().split()) for v in cues["intro_subjects"]}
         self.subject_words = max((len(v.split()) for v in self.subject_set), default=0)
+        # The word right before an introducing verb whose subject is the paper: the last word of
+        # a subject ("we", "this paper"), or an adverb between them ("we also propose").
+        self.subject_ends = {v.split()[-1] for v in self.subject_set} | {"paper", "work", "study"} | _ADVERBS
         self.intro_gerunds = {v.lower() for v in cues["intro_gerunds"]}
         naming = "|".join(sorted(map(re.escape, cues["naming_verbs"]), key=len, reverse=True))
         self.naming = re.compile(rf"(?<![-\w])(?:{naming})\s+(?:it\s+|this\s+|them\s+)?(?:as\s+)?(?:the\s+)?", re.IGNORECASE)
@@ -296,7 +299,8 @@ class ProposalRules:
             return bool(before) and before[-1] == "by"
         if lower not in self.intro_verbs:
             return False
-        if self._subject_precedes(text, start):
+        # The cheap test first: "the proposed method", "is presented" have no subject before.
+        if before and (before[-1] in self.subject_ends or before[-1].endswith("ly")) and self._subject_precedes(text, start):
             return True
         if before and (before[-1] in ("and", "to", "then") or (len(before) > 1 and before[-2] in ("and", "to", "then") and before[-1] in ("also", "further"))):
             sentence_start = _sentence_start(text, start)

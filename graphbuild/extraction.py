@@ -25,7 +25,7 @@ from extractors.links import classify_url
 from extractors.normalize import concept_key, url_key
 from extractors.sections import compose, field_offsets, sentence_bounds, title_end as end_of_title
 from graphbuild import schema
-from graphbuild.records import Extraction, Mention, Result
+from graphbuild.records import Extraction, Mention, Result, maker
 
 __all__ = ["Extractor", "assemble", "contract_record", "resolve_aliases"]
 
@@ -47,6 +47,7 @@ _FINDING_SOURCES = (
     ("method_shapes", "graphbuild_methods", "graphbuild_methods"),
 )
 MAX_TASKS = 3
+_make_mention, _make_extraction = maker(Mention), maker(Extraction)
 CHUNK = 256  # papers per batch, and per task sent to a worker process
 
 
@@ -447,9 +448,9 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
     for item in sorted(found.values(), key=lambda item: item.positions[0]):
         where = sorted({evidence(p) for p in item.positions}) if len(item.positions) > 1 else [evidence(item.positions[0])]
         extractors = tuple(sorted(item.extractors)) if len(item.extractors) > 1 else tuple(item.extractors)
-        mentions.append(Mention(item.kind, item.label, item.text, item.key, item.name, tuple(where), extractors, item.aliases, item.properties))
+        mentions.append(_make_mention(item.kind, item.label, item.text, item.key, item.name, tuple(where), extractors, item.aliases, item.properties))
     mentions = tuple(mentions)
-    return Extraction(paper_id=paper_id, mentions=mentions, results=tuple(results))
+    return _make_extraction(paper_id, mentions, tuple(results))
 
 
 def contract_record(paper, extraction):

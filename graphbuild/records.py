@@ -6,9 +6,9 @@ paper. ``Node`` and ``Relation`` are what a store writes; ``graphbuild.rows`` tu
 into the latter.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
-__all__ = ["PaperRecord", "Paper", "Mention", "Result", "Extraction", "Node", "Relation"]
+__all__ = ["PaperRecord", "Paper", "Mention", "Result", "Extraction", "Node", "Relation", "maker"]
 
 
 @dataclass(frozen=True)
@@ -112,3 +112,28 @@ class Relation:
     start: tuple[str, str]
     end: tuple[str, str]
     properties: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+def maker(cls):
+    """A fast constructor of the frozen dataclass ``cls`` taking every field positionally.
+
+    The ``__init__`` of a frozen dataclass sets each field through ``object.__setattr__``, which
+    for a ``Mention`` costs about as much as assembling it; extraction makes millions. The
+    constructor is written for the fields as ``dataclasses`` writes ``__init__``, and sets the
+    instance dictionary in one step. The record made is the same: equal, hashable and frozen.
+
+    >>> make = maker(Result)
+    >>> make("MATH500", "math500", "84.3", None, None, "abstract:0:10") == Result("MATH500", "math500", "84.3", None, None, "abstract:0:10")
+    True
+    """
+    names = [f.name for f in fields(cls)]
+    entries = ", ".join(f"{name!r}: {name}" for name in names)
+    source = (
+        f"def make({', '.join(names)}):\n"
+        f"    record = new(cls)\n"
+        f"    set_attribute(record, '__dict__', {{{entries}}})\n"
+        f"    return record\n"
+    )
+    namespace = {"new": object.__new__, "set_attribute": object.__setattr__, "cls": cls}
+    exec(source, namespace)
+    return namespace["make"]
