@@ -24,6 +24,7 @@ from spacy.language import Language
 
 from extractors.doc_values import register, set_value
 from extractors.lexicon import document_text
+from extractors.text_search import matches_at
 
 __all__ = ["abbreviation_pairs", "best_long_form", "AbbreviationDetector"]
 
@@ -166,7 +167,7 @@ _DASHED = re.compile(r"\b([A-Z][A-Za-z0-9\-+]*[A-Z0-9+])\s+(?:--|—|–)\s+((?:
 
 def _dashed_starts(text):
     """Sorted offsets where a ``_DASHED`` match can start: the capitals of the word run before
-    each dash (found with ``str.find``, sparing the expression a try at every position)."""
+    each dash."""
     starts = set()
     for dash in ("--", "—", "–"):
         position = text.find(dash)
@@ -182,19 +183,8 @@ def _dashed_starts(text):
     return sorted(starts)
 
 
-def _dashed_matches(text):
-    """What ``_DASHED.finditer(text)`` yields."""
-    end = 0
-    for start in _dashed_starts(text):
-        if start >= end:
-            match = _DASHED.match(text, start)
-            if match is not None:
-                end = match.end()
-                yield match
-
-
 def _dashed_pairs(text):
-    for match in _dashed_matches(text):
+    for match in matches_at(_DASHED, text, _dashed_starts(text)):
         short, candidate = match.group(1), match.group(2)
         words = candidate.split()
         for k in range(2, len(words) + 1):

@@ -26,6 +26,7 @@ from extractors.methods import singular
 from extractors.normalize import concept_key
 from extractors.sections import title_end
 from extractors.shapes import FUNCTION_WORDS, NAME_WORD, is_coined_word
+from extractors.text_search import matches_at, occurrences
 
 __all__ = ["ProposalFinder", "ProposalRules"]
 
@@ -72,32 +73,6 @@ _CUES = INTRO | NAMING | WE_NAMING | NOVELTY | OWN
 def _sentence_start(text, position):
     """Where the sentence holding ``position`` starts (after ". " or a line break)."""
     return max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
-
-
-def _occurrences(text, needles):
-    """Sorted offsets of every occurrence in ``text`` of each of ``needles`` (characters or
-    words), found with ``str.find``: much faster than a regular expression trying every position
-    of a long text."""
-    found = []
-    for needle in needles:
-        k = text.find(needle)
-        while k >= 0:
-            found.append(k)
-            k = text.find(needle, k + 1)
-    found.sort()
-    return found
-
-
-def _matches_at(pattern, text, starts):
-    """What ``pattern.finditer(text)`` yields when a match can only start at one of the sorted
-    offsets ``starts``."""
-    end = 0
-    for start in starts:
-        if start >= end:
-            match = pattern.match(text, start)
-            if match is not None:
-                end = match.end()
-                yield match
 
 
 def _words(text, start, end):
@@ -558,7 +533,7 @@ class ProposalRules:
         """A quoted name followed by a head noun, in a sentence about the paper's own work:
         "a simple yet effective 'thought dropout' operation": [(start, end)]."""
         found = []
-        for match in _matches_at(_QUOTED_HEAD, text, _occurrences(text, _OPENING_QUOTES)):
+        for match in matches_at(_QUOTED_HEAD, text, occurrences(text, _OPENING_QUOTES)):
             if match.group("head").lower() in self.method_heads and self._introduced_before(text, match.start(), claim_starts, names_between=True):
                 found.append(match.span("name"))
         return found
@@ -651,7 +626,7 @@ class ProposalRules:
         proposing = re.compile(rf"\b(?:{_PROPOSE_VERBS})\s+(?:an?\s+|the\s+|our\s+)?(?:[a-z]+\s+){{0,2}}{re.escape(phrase)}\b", re.IGNORECASE)
         if abstract.isascii():
             # A match starts where one of the verbs does: try only there, not at every position.
-            said = next(_matches_at(proposing, abstract, _occurrences(lowered, _PROPOSE_STEMS)), None)
+            said = next(matches_at(proposing, abstract, occurrences(lowered, _PROPOSE_STEMS)), None)
         else:
             said = proposing.search(abstract)  # lowercasing beyond ASCII can move offsets
         if said and _NAMED_NEXT.match(abstract, said.end()):
