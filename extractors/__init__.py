@@ -14,6 +14,8 @@ import spacy
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_suffix_regex
 
+import graphbuild  # noqa: F401  (first: a module edited since it was compiled runs from source)
+
 # Importing the modules registers their factories with spaCy.
 from extractors import (  # noqa: F401
     abbreviations,

@@ -50,29 +50,29 @@ def _short_form_candidate(inner):
     return candidate
 
 
-def best_long_form(short, long):
-    """The shortest suffix of ``long`` that contains every letter and digit of ``short`` in order,
+def best_long_form(short_form, long_form):
+    """The shortest suffix of ``long_form`` that contains every letter and digit of ``short_form`` in order,
     the first one at the start of a word; None when there is none.
 
     >>> best_long_form("SBv2", "distill SwiftBrushv2")
     'SwiftBrushv2'
     """
-    lowered = long.lower()
-    if len(lowered) != len(long):
+    lowered = long_form.lower()
+    if len(lowered) != len(long_form):
         # A character whose lowercase is longer ("İ") matches no character of a short form.
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else "\0" for c in long)
-    end = len(long)  # the next character is searched for before this offset
-    for s in range(len(short) - 1, -1, -1):
-        ch = short[s].lower()
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else "\0" for c in long_form)
+    end = len(long_form)  # the next character is searched for before this offset
+    for s in range(len(short_form) - 1, -1, -1):
+        ch = short_form[s].lower()
         if not ch.isalnum():
             continue
         end = lowered.rfind(ch, 0, end) if len(ch) == 1 else -1
-        while s == 0 and end > 0 and long[end - 1].isalnum():
+        while s == 0 and end > 0 and long_form[end - 1].isalnum():
             end = lowered.rfind(ch, 0, end)  # the first character starts a word
         if end < 0:
             return None
-    start = long.rfind(" ", 0, end) + 1
-    return long[start:]
+    start = long_form.rfind(" ", 0, end) + 1
+    return long_form[start:]
 
 
 def _strip_wrapping(text, start, end):
@@ -99,22 +99,22 @@ def _reverse_pair(text, match):
     before = _SHORT_BEFORE_REVERSED.match(text[window_start:match.start()][::-1])
     if before is None:
         return None
-    short = before.group(1)[::-1]
-    if not (2 <= len(short) <= 16 and sum(ch.isupper() for ch in short) >= 2):
+    short_form = before.group(1)[::-1]
+    if not (2 <= len(short_form) <= 16 and sum(ch.isupper() for ch in short_form) >= 2):
         return None
-    long = best_long_form(short, inner)
-    if long is None or long != inner or inner[0].lower() != short[0].lower():
+    long_form = best_long_form(short_form, inner)
+    if long_form is None or long_form != inner or inner[0].lower() != short_form[0].lower():
         return None
     short_start = match.start() - before.end(1)
     long_start = match.start(1) + match.group(1).index(inner)
-    return long_start, long_start + len(inner), short_start, short_start + len(short)
+    return long_start, long_start + len(inner), short_start, short_start + len(short_form)
 
 
 _SKIPPABLE = frozenset("a an and as at by for from in into of on or the to via with".split())
 
 
-def initials_long_form(short, long):
-    """The suffix of ``long`` whose word initials spell the capitals and digits of ``short``
+def initials_long_form(short_form, long_form):
+    """The suffix of ``long_form`` whose word initials spell the capitals and digits of ``short_form``
     (small function words may be skipped), or None. Tried before Schwartz & Hearst's character
     match, which would pair "PPO" with "Policy Optimization" inside "Proximal Policy Optimization".
 
@@ -123,11 +123,11 @@ def initials_long_form(short, long):
     >>> initials_long_form("LeaP", "called Learning from Peers")
     'Learning from Peers'
     """
-    base = short[:-1] if short.endswith("s") and len(short) > 2 and short[-2].isupper() else short
+    base = short_form[:-1] if short_form.endswith("s") and len(short_form) > 2 and short_form[-2].isupper() else short_form
     letters = [ch.lower() for ch in base if ch.isupper() or ch.isdigit()]
     if len(letters) < 2:
         return None
-    words = long.replace("-", " ").split()
+    words = long_form.replace("-", " ").split()
     w = len(words) - 1
     for letter in reversed(letters):
         while w >= 0 and words[w][0].lower() != letter:
@@ -139,14 +139,14 @@ def initials_long_form(short, long):
         w -= 1
     # Offset of word w + 1: the pieces after it, and the separators, come from the end.
     tail = len(words) - (w + 1)
-    start = len(long)
+    start = len(long_form)
     for _ in range(tail):
-        start = max(long.rfind(" ", 0, start), long.rfind("-", 0, start))
+        start = max(long_form.rfind(" ", 0, start), long_form.rfind("-", 0, start))
     # A hyphenated first word belongs to the long form whole ("Self-Supervised ...").
-    start = long.rfind(" ", 0, start + 1) + 1
+    start = long_form.rfind(" ", 0, start + 1) + 1
     # A hyphenated first word belongs to the long form whole ("Free-Form Deformation").
-    start = long.rfind(" ", 0, start) + 1
-    return long[start:]
+    start = long_form.rfind(" ", 0, start) + 1
+    return long_form[start:]
 
 
 # A sentence end, a colon or semicolon, a bracket, a line break. The greedy ".*" runs to the end
@@ -185,13 +185,13 @@ def _dashed_starts(text):
 
 def _dashed_pairs(text):
     for match in matches_at(_DASHED, text, _dashed_starts(text)):
-        short, candidate = match.group(1), match.group(2)
+        short_form, candidate = match.group(1), match.group(2)
         words = candidate.split()
         for k in range(2, len(words) + 1):
-            long = " ".join(words[:k])
-            if words[k - 1][0].isupper() and best_long_form(short, long) == long and long[0].lower() == short[0].lower():
+            long_form = " ".join(words[:k])
+            if words[k - 1][0].isupper() and best_long_form(short_form, long_form) == long_form and long_form[0].lower() == short_form[0].lower():
                 long_start = match.start(2)
-                yield long_start, long_start + len(long), match.start(1), match.end(1)
+                yield long_start, long_start + len(long_form), match.start(1), match.end(1)
                 break
 
 
@@ -205,19 +205,19 @@ def abbreviation_pairs(text):
         position = text.find("(", position + 1)
         if match is None:
             continue
-        short = _short_form_candidate(match.group(1))
-        if short is None:
+        short_form = _short_form_candidate(match.group(1))
+        if short_form is None:
             reverse = _reverse_pair(text, match)
             if reverse is not None:
                 yield reverse
             continue
-        short_start = match.start(1) + match.group(1).index(short)
+        short_start = match.start(1) + match.group(1).index(short_form)
         # Candidate long form: up to min(|S| + 5, 2|S|) words before the parenthesis, in one clause.
         before_end = match.start()
         # At most min(|S| + 5, 2|S|) words: 160 characters are plenty.
         window_start = _clause_start(text, max(0, before_end - 160), before_end)
         window = text[window_start:before_end]
-        max_words = min(len(short) + 5, 2 * len(short))
+        max_words = min(len(short_form) + 5, 2 * len(short_form))
         words = window.rsplit(None, max_words)
         if not words:
             continue
@@ -226,20 +226,20 @@ def abbreviation_pairs(text):
         else:
             long_start = window_start + len(window) - len(window.lstrip())
         candidate = text[long_start:before_end].rstrip()
-        if short.lower() in candidate.lower().split():
+        if short_form.lower() in candidate.lower().split():
             continue
-        long = initials_long_form(short, candidate) or best_long_form(short, candidate)
-        if long is None and any(ch.isdigit() for ch in short) and sum(ch.isupper() for ch in short) >= 2:
+        long_form = initials_long_form(short_form, candidate) or best_long_form(short_form, candidate)
+        if long_form is None and any(ch.isdigit() for ch in short_form) and sum(ch.isupper() for ch in short_form) >= 2:
             # "Hybrid Offline-and-Online Reinforcement Learning (H2O)": a digit that counts
             # letters ("2 O") rather than standing for a word is left out of the match.
-            letters = "".join(ch for ch in short if not ch.isdigit())
-            long = initials_long_form(letters, candidate) or best_long_form(letters, candidate)
-        if long is None or len(long) <= len(short):
+            letters = "".join(ch for ch in short_form if not ch.isdigit())
+            long_form = initials_long_form(letters, candidate) or best_long_form(letters, candidate)
+        if long_form is None or len(long_form) <= len(short_form):
             continue
         long_end = long_start + len(candidate)
-        start, end = _strip_wrapping(text, long_end - len(long), long_end)
-        if end - start > len(short):
-            yield start, end, short_start, short_start + len(short)
+        start, end = _strip_wrapping(text, long_end - len(long_form), long_end)
+        if end - start > len(short_form):
+            yield start, end, short_start, short_start + len(short_form)
 
 
 class AbbreviationDetector:

@@ -74,14 +74,14 @@ def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads):
     found = []
     defined = set()
     for long_start, long_end, short_start, short_end in abbreviations:
-        long = text[long_start:long_end]
-        short = singular(text[short_start:short_end])
-        defined.add(short)
-        words = long.split()
+        long_form = text[long_start:long_end]
+        short_form = singular(text[short_start:short_end])
+        defined.add(short_form)
+        words = long_form.split()
         last = words[-1].lower() if words else ""
-        if short.lower() in stop or long.lower() in stop or last in benchmark_cues:
+        if short_form.lower() in stop or long_form.lower() in stop or last in benchmark_cues:
             continue
-        if _title_case(long) and not (len(words) <= 2 and last in generic_heads):
+        if _title_case(long_form) and not (len(words) <= 2 and last in generic_heads):
             found.append((long_start, long_end))
     return found, defined
 

@@ -583,14 +583,14 @@ class ProposalRules:
         method."""
         found = []
         for long_start, long_end, short_start, short_end in pairs:
-            long, short = text[long_start:long_end], text[short_start:short_end]
+            long_form, short_form = text[long_start:long_end], text[short_start:short_end]
             if (
-                len(long.split()) >= 2
-                and len(short) >= 2
-                and is_coined_word(short)
-                and concept_key(long) not in self.known_keys
-                and concept_key(short) not in self.known_keys
-                and short.lower() not in self.not_names
+                len(long_form.split()) >= 2
+                and len(short_form) >= 2
+                and is_coined_word(short_form)
+                and concept_key(long_form) not in self.known_keys
+                and concept_key(short_form) not in self.known_keys
+                and short_form.lower() not in self.not_names
                 and not text.endswith(" for ", 0, long_start)  # "a framework for <task> (SHORT)"
                 and self._introduced_before(text, min(long_start, short_start), claim_starts)
             ):
@@ -611,12 +611,12 @@ class ProposalRules:
         if key in self.known_keys or phrase.lower() in self.not_names or phrase.lower().rstrip("s") in self.not_names:
             return []
         for long_start, long_end, short_start, short_end in pairs:
-            short = text[short_start:short_end]
+            short_form = text[short_start:short_end]
             if long_start >= end_of_title and concept_key(text[long_start:long_end]) == key:
                 sentence_start = _sentence_start(text, long_start)
                 sentence_end = _CLAUSE_END.search(text, short_end)
                 sentence = text[sentence_start:sentence_end.start() if sentence_end else len(text)]
-                if short.lower() in self.not_names or concept_key(short) in self.known_keys or _PRIOR_WORK.search(sentence):
+                if short_form.lower() in self.not_names or concept_key(short_form) in self.known_keys or _PRIOR_WORK.search(sentence):
                     return []
                 return [(long_start, long_end)]
         abstract = text[end_of_title:]

@@ -326,13 +326,13 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
             # the paper spells it out ("Massive Multitask Understanding (MMLU)" is MMLU), else the
             # long form's own key ("self-attention mechanism (SAM)" is not Segment Anything, and
             # two papers' different "SPO" stay apart).
-            long, short = text[pair[0]:pair[1]], text[pair[2]:pair[3]]
-            long_key = concept_key(long)
+            long_form, short_form = text[pair[0]:pair[1]], text[pair[2]:pair[3]]
+            long_key = concept_key(long_form)
             key = alias_keys.get(long_key)
             if key is None:
-                known = alias_keys.get(concept_key(short))
+                known = alias_keys.get(concept_key(short_form))
                 key = known if known and not _names_another(long_key, known, alias_keys, spellings) else long_key
-            return f"{long} ({short})", key, canonical.get(key), (long, short)
+            return f"{long_form} ({short_form})", key, canonical.get(key), (long_form, short_form)
         key = gazetteer_key or concept_key(surface)
         return surface, key, canonical.get(key), (surface,)
 
@@ -354,8 +354,8 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
     for group, known, guessed in _FINDING_SOURCES:
         for start, end, label, key in findings(doc, group):
             key = key or None
-            long = defined_shorts.get(text[start:end]) if pairs else None
-            if key and long is not None and _names_another(concept_key(long), key, alias_keys, spellings):
+            long_form = defined_shorts.get(text[start:end]) if pairs else None
+            if key and long_form is not None and _names_another(concept_key(long_form), key, alias_keys, spellings):
                 # "self-attention mechanism (SAM)" is not Segment Anything, there or later in the
                 # abstract: a known short form defined with another long form names something else.
                 continue

@@ -1,0 +1,83 @@
+"""Which extraction modules run compiled, and the source for those edited since their build.
+
+The build (``graphbuild/cython_build.py``) compiles the extractors and the assembly with Cython
+where it can, and records the SHA-256 of each source it compiled in ``compiled_sources.json``.
+Python imports a compiled module before the ``.py`` beside it, so a source edited after the build
+(a checkout of another commit, a fix being tried) would silently not run. ``use_current_sources``, run once when ``graphbuild`` is
+imported, compares the hashes and has every changed module imported from its source instead,
+with a warning that says how to rebuild. ``GRAPHBUILD_PURE_PYTHON=1`` imports them all from
+source.
+"""
+
+import hashlib
+import importlib.util
+import json
+import os
+import sys
+import warnings
+from pathlib import Path
+
+__all__ = ["use_current_sources", "stale_modules", "compiled_modules"]
+
+_MANIFEST = Path(__file__).with_name("compiled_sources.json")
+_ROOT = Path(__file__).resolve().parents[1]
+_from_source = {}  # module name -> path of the source it is imported from
+
+
+class _SourceFinder:
+    """Import hook: the listed modules from their ``.py`` files, ahead of their compiled builds."""
+
+    def __init__(self, sources):
+        self.sources = sources
+
+    def find_spec(self, name, path=None, target=None):
+        source = self.sources.get(name)
+        return importlib.util.spec_from_file_location(name, source) if source is not None else None
+
+
+def _recorded():
+    try:
+        return json.loads(_MANIFEST.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # never compiled: every module is plain Python already
+
+
+def stale_modules(manifest, root, pure=False):
+    """Module name -> source path of each module in ``manifest`` (module name -> SHA-256 of the
+    source it was compiled from) whose source under ``root`` differs now; every listed module
+    whose source exists when ``pure``."""
+    stale = {}
+    for name, digest in manifest.items():
+        source = Path(root).joinpath(*name.split(".")).with_suffix(".py")
+        if source.is_file() and (pure or hashlib.sha256(source.read_bytes()).hexdigest() != digest):
+            stale[name] = str(source)
+    return stale
+
+
+def use_current_sources():
+    """Import from source each compiled module whose source changed since it was compiled (or
+    every one, with ``GRAPHBUILD_PURE_PYTHON`` set); returns the names of those modules."""
+    if any(isinstance(finder, _SourceFinder) for finder in sys.meta_path):
+        return sorted(_from_source)
+    pure = bool(os.environ.get("GRAPHBUILD_PURE_PYTHON"))
+    _from_source.update(stale_modules(_recorded(), _ROOT, pure))
+    if _from_source:
+        sys.meta_path.insert(0, _SourceFinder(_from_source))
+    if _from_source and not pure:
+        changed = [str(Path(path).relative_to(_ROOT)) for path in _from_source.values()]
+        warnings.warn(
+            f"{', '.join(changed)} changed since {'it was' if len(changed) == 1 else 'they were'} compiled, so "
+            "graphbuild runs the source as plain Python (slower). Rebuild with: pip install -e .",
+            stacklevel=2,
+        )
+    return sorted(_from_source)
+
+
+def compiled_modules():
+    """Names of the modules this process runs compiled (imported or not yet)."""
+    return sorted(name for name in _recorded() if name not in _from_source and _has_build(name))
+
+
+def _has_build(name):
+    spec = importlib.util.find_spec(name)
+    return spec is not None and spec.origin is not None and not spec.origin.endswith(".py")
