@@ -77,8 +77,23 @@ def _sentence_start(text, position):
 
 def _words(text, start, end):
     """(start, end, word) for each word or punctuation mark of ``text[start:end]``; the offsets
-    are offsets in ``text``."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    are offsets in ``text``.
+
+    What ``_TOKEN.finditer`` finds, which never spans a space: a piece between spaces made of
+    letters and digits only, most of them, is one word as it stands, and the expression is tried
+    only on the rest ("X,", "(SHORT)", "Qwen2.5-7B").
+    """
+    words = []
+    window = text[start:end]
+    at = 0
+    for piece in window.split():
+        at = window.find(piece, at)
+        if piece.isalnum():
+            words.append((start + at, start + at + len(piece), piece))
+        else:
+            words.extend((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start + at, start + at + len(piece)))
+        at += len(piece)
+    return words
 
 
 class ProposalRules:
