@@ -149,15 +149,17 @@ def initials_long_form(short_form, long_form):
     return long_form[start:]
 
 
-# A sentence end, a colon or semicolon, a bracket, a line break. The greedy ".*" runs to the end
-# and backs off to the last one: one expression instead of a search for each barrier.
-_LAST_BARRIER = re.compile(r"(?s:.*)(?:[.!?:] |[;()\[\]\n])")
+# A clause barrier written backwards, to find the last one before a parenthesis with one search of
+# the reversed text: a bracket, semicolon or line break, or a space after a sentence end or colon
+# (" ." reversed). It starts with one set of characters, which lets the engine skip to them.
+_BARRIER_REVERSED = re.compile(r"[ ;()\[\]\n](?:(?<=[^ ])|[.!?:])")
 
 
 def _clause_start(text, start, end):
-    """Where the clause holding ``end`` begins, looking back no further than ``start``."""
-    match = _LAST_BARRIER.match(text, start, end)
-    return match.end() if match else start
+    """Where the clause holding ``end`` begins, looking back no further than ``start``: right
+    after its last sentence end, colon, semicolon, bracket or line break."""
+    match = _BARRIER_REVERSED.search(text[start:end][::-1])
+    return end - match.start() if match else start
 
 
 # "SLCD -- Supervised Learning based Controllable Diffusion": a short form, a dash or colon, and

@@ -27,7 +27,7 @@ def singular(word):
 
 
 def _title_case(long_form):
-    words = re.findall(r"[^\s]+", long_form)
+    words = long_form.split()
     content = [w for w in words if w.lower() not in FUNCTION_WORDS]
     return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 

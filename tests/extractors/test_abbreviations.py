@@ -1,4 +1,4 @@
-from extractors.abbreviations import abbreviation_pairs, best_long_form
+from extractors.abbreviations import _clause_start, abbreviation_pairs, best_long_form
 
 
 def pairs(text):
@@ -39,3 +39,12 @@ def test_the_pipeline_leaves_pairs_and_results_readable_as_doc_extensions(nlp):
     ((long_start, long_end, short_start, short_end),) = doc._.abbreviations
     assert (text[long_start:long_end], text[short_start:short_end]) == ("Variational Score Distillation", "VSD")
     assert [(text[r[0]:r[1]], r[2]) for r in doc._.results] == [("MATH500", "84.3")]
+
+
+def test_a_long_form_is_looked_for_after_the_last_clause_barrier():
+    text = "We tune it (briefly). Then: see [7]; with Direct Preference Optimization (DPO)"
+    end = text.index(" (DPO)")
+    assert text[_clause_start(text, 0, end):end] == " with Direct Preference Optimization"
+    assert _clause_start(text, 0, text.index(": see")) == text.index("Then")  # ". " ends a clause
+    assert _clause_start(text, 0, text.index(" (briefly")) == 0  # no barrier: the window's start
+    assert _clause_start("e.g.x", 1, 5) == 1  # a full stop without a space is no barrier
