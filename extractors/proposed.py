@@ -30,7 +30,8 @@ from extractors.text_search import matches_at, occurrences
 
 __all__ = ["ProposalFinder", "ProposalRules"]
 
-_TOKEN = re.compile(rf"{NAME_WORD}|[\"“”‘’'(),:;—–.!?]")
+_MARKS = "\"“”‘’'(),:;—–.!?"  # each a word of its own
+_TOKEN = re.compile(rf"{NAME_WORD}|[{_MARKS}]")
 # A clause ends at ". " (or ";", "!", "?" before a space or the end) or at a blank line. Written to
 # start with one set of characters, which lets the expression engine skip ahead to the candidates
 # instead of trying both alternatives at every position.
@@ -80,19 +81,27 @@ def _words(text, start, end):
     are offsets in ``text``.
 
     What ``_TOKEN.finditer`` finds, which never spans a space: a piece between spaces made of
-    letters and digits only, most of them, is one word as it stands, and the expression is tried
-    only on the rest ("X,", "(SHORT)", "Qwen2.5-7B").
+    letters and digits only, most of them, is one word as it stands, and one with a single mark
+    before or after it ("X,", "(X") is two; the expression is tried only on the rest ("(SHORT),",
+    "Qwen2.5-7B", a piece holding a line break).
     """
     words = []
-    window = text[start:end]
-    at = 0
-    for piece in window.split():
-        at = window.find(piece, at)
-        if piece.isalnum():
-            words.append((start + at, start + at + len(piece), piece))
+    at = start
+    for piece in text[start:end].split(" "):
+        size = len(piece)
+        if not size:
+            pass
+        elif piece.isalnum():
+            words.append((at, at + size, piece))
+        elif size > 1 and piece[-1] in _MARKS and piece[:-1].isalnum():
+            words.append((at, at + size - 1, piece[:-1]))
+            words.append((at + size - 1, at + size, piece[-1]))
+        elif size > 1 and piece[0] in _MARKS and piece[1:].isalnum():
+            words.append((at, at + 1, piece[0]))
+            words.append((at + 1, at + size, piece[1:]))
         else:
-            words.extend((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start + at, start + at + len(piece)))
-        at += len(piece)
+            words.extend((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, at, at + size))
+        at += size + 1
     return words
 
 
