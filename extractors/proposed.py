@@ -69,6 +69,11 @@ _DESCRIPTION_ENDS = frozenset("of to for that which with in on by , ;".split())
 _CLAUSE_WORDS = frozenset("that which who to for is are was were with in on by as and or from into via".split())
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}
 _CUES = INTRO | NAMING | WE_NAMING | NOVELTY | OWN
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_NOT_NAMING = re.compile(r"so-$|\bnamed\s+entit")  # "so-called", "named entity"
+_WE_OR_OUR = re.compile(r"\b(?:we|our)\b")
+_WE = re.compile(r"\bwe\b", re.IGNORECASE)
+_ARTICLE_AT_END = re.compile(r"\b(?:an?|two|three|\(\w\))\s*$")
 
 
 def _sentence_start(text, position):
@@ -113,7 +118,7 @@ class ProposalRules:
         self.not_names = {n.lower() for n in not_names}
         self.known_keys = set(known_keys)
         self.known_model = known_model
-        self.relation_words = r"\b(?:than|based on|builds? (?:on|upon)|extend(?:s|ing)?|following|like|such as|including|compared|versus|vs\.?|over|against|unlike|instead of|inspired by|existing|standard|classical|conventional|popular|prior|previous|baselines?|with)\b"
+        self.relation = re.compile(r"\b(?:than|based on|builds? (?:on|upon)|extend(?:s|ing)?|following|like|such as|including|compared|versus|vs\.?|over|against|unlike|instead of|inspired by|existing|standard|classical|conventional|popular|prior|previous|baselines?|with)\b")
         self.benchmark_cues = {c.lower() for c in benchmark_cues}
         self.gap_stops = set(cues["gap_stop_words"])
         self.novelty = set(cues["novelty_words"])
@@ -157,7 +162,7 @@ class ProposalRules:
     def _describes_a_thing(self, text):
         """Whether ``text`` holds a head noun or a novelty word: "a novel regularizer, namely",
         "a method called"."""
-        return any(w in self.heads or w in self.novelty for w in re.findall(r"[a-z]+", text))
+        return any(w in self.heads or w in self.novelty for w in _LOWER_WORDS.findall(text))
 
     # -- name shapes ---------------------------------------------------------------------------
 
@@ -428,7 +433,7 @@ class ProposalRules:
             if verb is None:
                 continue
             before = text[max(0, verb.start() - 60):verb.start()].lower()
-            if re.search(r"so-$|\bnamed\s+entit", text[max(0, verb.start() - 3):verb.end() + 7].lower()):
+            if _NOT_NAMING.search(text[max(0, verb.start() - 3):verb.end() + 7].lower()):
                 continue
             if self.phenomena.search(before):
                 continue
@@ -467,7 +472,7 @@ class ProposalRules:
                 j += 1
             # Only as the name of something the paper makes or claims: "a method called ...",
             # "which we call ...", not "a point in the process, called prediction level".
-            said_by_us = re.search(r"\b(?:we|our)\b", before) is not None
+            said_by_us = _WE_OR_OUR.search(before) is not None
             if 0 < j <= 3 and (said_by_us or self._describes_a_thing(before[-40:])):
                 found.append((words[0][0], words[j - 1][1]))
         return found
@@ -676,16 +681,16 @@ class ProposalRules:
             return False
         before = text[sentence_start:position]
         claims = [m.end() for m in self.intro.finditer(before)] + [m.end() for m in self.intro_gerund.finditer(before)]
-        claims += [m.end() for m in self.intro_implied.finditer(before) if re.search(r"\bwe\b", before[: m.start()], re.IGNORECASE)]
+        claims += [m.end() for m in self.intro_implied.finditer(before) if _WE.search(before, 0, m.start())]
         claims += [m.end() for m in self.own_work.finditer(before)]
         if not claims:
             return False
         gap = before[max(claims):]
-        if not names_between and any(is_coined_word(w.strip(",;:()")) for w in gap.split()) and not re.search(r"\b(?:an?|two|three|\(\w\))\s*$", gap):
+        if not names_between and any(is_coined_word(w.strip(",;:()")) for w in gap.split()) and not _ARTICLE_AT_END.search(gap):
             # "we propose ControlVAR, ... in visual autoregressive (VAR) modeling" names earlier
             # work; "we propose EchoVideo, which employs (1) an Identity ... Module (IITF)" does not.
             return False
-        return not re.search(self.relation_words, gap.lower())
+        return not self.relation.search(gap.lower())
 
     def proposals(self, text, pairs=(), tokens=()):
         """Every proposed name in ``text``: sorted (start, end, label), overlaps removed.
