@@ -47,7 +47,7 @@ _FINDING_SOURCES = (
     ("method_shapes", "graphbuild_methods", "graphbuild_methods"),
 )
 MAX_TASKS = 3
-_make_mention, _make_extraction = maker(Mention), maker(Extraction)
+_make_mention, _make_extraction, _make_result = maker(Mention), maker(Extraction), maker(Result)
 CHUNK = 256  # papers per batch, and per task sent to a worker process
 
 
@@ -442,7 +442,7 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
         for b_start, b_end, value, metric, s_start, s_end in reported:
             _, key, _, _ = concept(b_start, b_end, key_by_range.get((b_start, b_end)))
             subject = text[s_start:s_end] if s_start >= 0 else None
-            results.append(Result(text[b_start:b_end], key, value, metric, subject, evidence(b_start)))
+            results.append(_make_result(text[b_start:b_end], key, value, metric, subject, evidence(b_start)))
 
     mentions = []
     for item in sorted(found.values(), key=lambda item: item.positions[0]):
