@@ -97,7 +97,7 @@ def main():
     compiled = compiled_modules()
     print(
         f"build: {len(compiled)} extraction modules compiled with Cython" if compiled
-        else "build: plain Python (nothing compiled: see README, Speed)"
+        else "build: plain Python (nothing compiled: see README, Development)"
     )
     papers = corpus(args.inputs, args.papers)
     texts = [compose(p.title, p.abstract) for p in papers]
