@@ -10,6 +10,7 @@ source.
 """
 
 import hashlib
+import importlib.machinery
 import importlib.util
 import json
 import os
@@ -42,16 +43,30 @@ def _recorded():
         return {}  # never compiled: every module is plain Python already
 
 
-def stale_modules(manifest, root, pure=False):
+def stale_modules(manifest, root, pure=False, built=()):
     """Module name -> source path of each module in ``manifest`` (module name -> SHA-256 of the
-    source it was compiled from) whose source under ``root`` differs now; every listed module
-    whose source exists when ``pure``."""
+    source it was compiled from) whose source under ``root`` differs now, and of each module in
+    ``built`` (those with a compiled file) that the manifest does not list, left by an earlier
+    build; every module with a source, when ``pure``."""
     stale = {}
-    for name, digest in manifest.items():
+    for name in sorted(set(manifest) | set(built)):
         source = Path(root).joinpath(*name.split(".")).with_suffix(".py")
-        if source.is_file() and (pure or hashlib.sha256(source.read_bytes()).hexdigest() != digest):
+        digest = manifest.get(name)
+        if source.is_file() and (pure or digest is None or hashlib.sha256(source.read_bytes()).hexdigest() != digest):
             stale[name] = str(source)
     return stale
+
+
+def _built_modules():
+    """Names of the modules of our packages that have a compiled file beside them."""
+    suffixes = sorted(importlib.machinery.EXTENSION_SUFFIXES, key=len, reverse=True)  # ".cpython-311-...so" before ".so"
+    names = set()
+    for package in ("extractors", "graphbuild"):
+        for path in (_ROOT / package).iterdir():
+            suffix = next((s for s in suffixes if path.name.endswith(s)), None)
+            if suffix is not None:
+                names.add(f"{package}.{path.name[: -len(suffix)]}")
+    return names
 
 
 def use_current_sources():
@@ -60,14 +75,16 @@ def use_current_sources():
     if any(isinstance(finder, _SourceFinder) for finder in sys.meta_path):
         return sorted(_from_source)
     pure = bool(os.environ.get("GRAPHBUILD_PURE_PYTHON"))
-    _from_source.update(stale_modules(_recorded(), _ROOT, pure))
+    _from_source.update(stale_modules(_recorded(), _ROOT, pure, _built_modules()))
     if _from_source:
         sys.meta_path.insert(0, _SourceFinder(_from_source))
     if _from_source and not pure:
         changed = [str(Path(path).relative_to(_ROOT)) for path in _from_source.values()]
+        one = len(changed) == 1
         warnings.warn(
-            f"{', '.join(changed)} changed since {'it was' if len(changed) == 1 else 'they were'} compiled, so "
-            "graphbuild runs the source as plain Python (slower). Rebuild with: pip install -e .",
+            f"graphbuild runs {', '.join(changed)} from source, as plain Python (slower): "
+            f"{'it' if one else 'they'} changed since {'it was' if one else 'they were'} compiled, or the last build did not compile "
+            f"{'it' if one else 'them'}. Rebuild with: pip install -e .",
             stacklevel=2,
         )
     return sorted(_from_source)
