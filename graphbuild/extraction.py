@@ -131,7 +131,7 @@ class Extractor:
         starting, a core shared with another job) simply does more chunks, and on a machine
         with as many cores as workers no process sits idle holding a core.
         """
-        chunks = _chunks(items)
+        chunks = _chunks(items, workers)
         forking = "fork" in multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if forking else "spawn")
         # Forked workers inherit this pipeline; spawned ones build their own.
@@ -210,9 +210,17 @@ class _Split:
             return self.results.pop(index)
 
 
-def _chunks(items):
-    """``items`` in batches of ``CHUNK``."""
-    return [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+def _chunks(items, workers=1):
+    """``items`` in batches of ``CHUNK``; with several workers, in batches of a quarter of that
+    around where this process (from the front) and the helpers (from the back) should meet. The
+    last batches are then short, and whichever side runs out of work first waits for a short
+    batch of the other's, not for up to two long ones (about a twentieth of the run)."""
+    if workers <= 1:
+        return [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    meet = len(items) // workers
+    low, high = max(0, meet - 4 * CHUNK), min(len(items), meet + 4 * CHUNK)
+    starts = [*range(0, low, CHUNK), *range(low, high, CHUNK // 4), *range(high, len(items), CHUNK)]
+    return [items[a:b] for a, b in zip(starts, [*starts[1:], len(items)])]
 
 
 _worker_extractor = None

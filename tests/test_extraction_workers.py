@@ -61,3 +61,14 @@ def test_a_failing_worker_stops_the_extraction_with_its_error(extractor, papers,
         pytest.skip("needs forked workers (this platform cannot fork) to see the replaced chunk function")
     with pytest.raises(RuntimeError, match="worker failed on chunk"):
         list(extractor.extract(papers, workers=2))
+
+
+def test_worker_batches_cover_the_papers_in_order_and_are_short_where_the_processes_meet():
+    items = list(range(10 * CHUNK + 5))
+    for workers in (2, 3):
+        chunks = extraction._chunks(items, workers)
+        assert [i for chunk in chunks for i in chunk] == items
+        assert all(0 < len(chunk) <= CHUNK for chunk in chunks)
+        meeting = next(chunk for chunk in chunks if chunk[0] <= len(items) // workers < chunk[0] + len(chunk))
+        assert len(meeting) == CHUNK // 4
+    assert [len(c) for c in extraction._chunks(items)] == [CHUNK] * 10 + [5]
