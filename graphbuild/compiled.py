@@ -92,9 +92,4 @@ def use_current_sources():
 
 def compiled_modules():
     """Names of the modules this process runs compiled (imported or not yet)."""
-    return sorted(name for name in _recorded() if name not in _from_source and _has_build(name))
-
-
-def _has_build(name):
-    spec = importlib.util.find_spec(name)
-    return spec is not None and spec.origin is not None and not spec.origin.endswith(".py")
+    return sorted((set(_recorded()) & _built_modules()) - set(_from_source))

@@ -22,7 +22,7 @@ from pathlib import Path
 from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parents[1]
-MANIFEST = "compiled_sources.json"  # beside graphbuild/extraction's build
+MANIFEST = "compiled_sources.json"  # beside graphbuild/extraction's build, read by graphbuild.compiled
 DIRECTIVES = {
     "language_level": 3,
     "binding": True,  # functions keep their signatures and docstrings (spaCy's factories, doctest)
@@ -81,11 +81,15 @@ class OptionalBuildExt(build_ext):
             _warn(f"could not compile the extraction modules ({error}); installing them as plain Python")
         self._write_manifest()
 
-    def _source(self, ext):
-        return ROOT.joinpath(*ext.name.split(".")).with_suffix(".py")
+    def _source_hash(self, ext):
+        """The SHA-256 of the module's source, read once per build."""
+        hashes = self.__dict__.setdefault("_hashes", {})
+        if ext.name not in hashes:
+            hashes[ext.name] = source_hash(ROOT.joinpath(*ext.name.split(".")).with_suffix(".py"))
+        return hashes[ext.name]
 
     def _cached(self, ext):
-        key = hashlib.sha256((self.cache_tag + source_hash(self._source(ext))).encode()).hexdigest()[:24]
+        key = hashlib.sha256((self.cache_tag + self._source_hash(ext)).encode()).hexdigest()[:24]
         return CACHE / f"{ext.name}-{key}.so"
 
     def build_extension(self, ext):
@@ -101,7 +105,7 @@ class OptionalBuildExt(build_ext):
                 return
             CACHE.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(target, cached)
-        self.compiled[ext.name] = source_hash(self._source(ext))
+        self.compiled[ext.name] = self._source_hash(ext)
 
     def _manifest_path(self):
         return Path(self.get_ext_fullpath("graphbuild.extraction")).parent / MANIFEST

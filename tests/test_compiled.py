@@ -32,14 +32,17 @@ for paper, extraction in zip(papers, Extractor().extract(papers)):
 """
 
 
-def _python(code, *args, pure=False):
+def _run(code, *args, pure=False):
+    """Run ``code`` in a fresh interpreter, with the plain modules when ``pure``."""
     env = dict(os.environ)
     env.pop("GRAPHBUILD_PURE_PYTHON", None)
     if pure:
         env["GRAPHBUILD_PURE_PYTHON"] = "1"
-    return subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=True
-    ).stdout
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+
+
+def _python(code, *args, pure=False):
+    return _run(code, *args, pure=pure).stdout
 
 
 def _require_compiled():
@@ -107,8 +110,7 @@ import extractors.text_search, extractors.shapes
 print(extractors.text_search.__file__)
 print(extractors.shapes.__file__)
 """
-    env = {k: v for k, v in os.environ.items() if k != "GRAPHBUILD_PURE_PYTHON"}
-    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    run = _run(code)
     names, edited, untouched = run.stdout.splitlines()
     assert names == "['extractors.text_search']"
     assert edited.endswith("extractors/text_search.py")
