@@ -11,11 +11,12 @@ import re
 
 from spacy.language import Language
 
-from extractors.doc_values import add_findings, aligned
+from extractors.doc_values import add_findings
 from extractors.gazetteer import DATA_DIR, read_list
 from extractors.lexicon import BENCH_CUE, NUMBER, document_text, interesting_tokens
 from extractors.sections import title_end
 from extractors.shapes import is_coined_word
+from extractors.token_reads import aligned
 
 __all__ = ["BenchmarkPhrasing", "BenchmarkRules"]
 

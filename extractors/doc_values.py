@@ -27,7 +27,7 @@ spaCy spans of a group for those who want them (displaCy, a span ruler downstrea
 
 from spacy.tokens import Doc
 
-__all__ = ["FINDINGS", "register", "get_value", "set_value", "findings", "add_findings", "aligned", "as_spans"]
+__all__ = ["FINDINGS", "register", "get_value", "set_value", "findings", "add_findings", "as_spans"]
 
 #: The finding groups the pipeline fills, each also readable as ``doc._.<group>``.
 FINDINGS = ("links", "proposed", "benchmarks", "models", "methods", "method_shapes", "tasks")
@@ -66,19 +66,6 @@ def add_findings(doc, group, items):
     """Append findings to ``group`` (after those earlier components put there)."""
     if items:
         doc.user_data.setdefault(_key(group), []).extend(items)
-
-
-def aligned(doc, start, end, mode):
-    """``(start, end)`` moved to token boundaries as ``doc.char_span`` does with
-    ``alignment_mode=mode`` ("expand" or "contract"); None where no token fits.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("Qwen2.5 7B model")
-    >>> aligned(doc, 0, 9, "expand"), aligned(doc, 0, 9, "contract"), aligned(doc, 1, 3, "contract")
-    ((0, 10), (0, 7), None)
-    """
-    span = doc.char_span(start, end, alignment_mode=mode)
-    return (span.start_char, span.end_char) if span is not None and len(span) else None
 
 
 def as_spans(doc, group):

@@ -23,6 +23,7 @@ from spacy.matcher import PhraseMatcher
 from extractors.doc_values import add_findings
 from extractors.lexicon import document_text
 from extractors.normalize import concept_key
+from extractors.token_reads import phrase_matches
 
 __all__ = [
     "DATA_DIR",
@@ -259,19 +260,17 @@ class GazetteerMatcher:
             self.matcher.add(match_id, list(self.nlp.tokenizer.pipe(sorted(variants))))
 
     def __call__(self, doc):
-        matches = self.matcher(doc)
+        matches = phrase_matches(self.matcher, doc)
         if not matches:
             return doc
         text = document_text(doc)
         groups = {}
         with_years = {}  # group -> known names with the year after them, after all the others
         longest = {}
-        for _, start, end in matches:
+        for _, start, end, _, _ in matches:
             longest[start] = max(end, longest.get(start, end))
-        for match_id, start, end in matches:
+        for match_id, start, end, start_char, end_char in matches:
             label, group, key, exact = self.group_of[match_id]
-            first, last = doc[start], doc[end - 1]
-            start_char, end_char = first.idx, last.idx + len(last)
             if exact:
                 # This concept has spellings that count only as written: check this one.
                 surface = text[start_char:end_char]

@@ -19,11 +19,11 @@ Examples
 
 import re
 
-import numpy
 from spacy.language import Language
 
 from extractors.doc_values import get_value, set_value
 from extractors.shapes import is_coined_word
+from extractors.token_reads import flagged_tokens
 
 __all__ = [
     "CODED",
@@ -135,17 +135,15 @@ class LexiconTagger:
         return bool(classes)
 
     def __call__(self, doc):
-        document_text(doc)  # kept for the components after this one
+        text = document_text(doc)  # kept for the components after this one
         found = []
         classes_of = self.classes_of
-        for i in numpy.flatnonzero(doc.to_array(self.flag)).tolist():
-            token = doc[i]
-            word = token.text
-            start = token.idx
+        for i, start, end in flagged_tokens(doc, self.flag):
+            word = text[start:end]
             classes = classes_of.get(word)
             if classes is None:  # a word flagged before this process's dictionary saw it
                 classes = classes_of[word] = self.word_classes.classify(word)
-            found.append((i, start, start + len(word), word, classes))
+            found.append((i, start, end, word, classes))
         set_value(doc, "tokens", found)
         return doc
 

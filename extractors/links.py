@@ -17,8 +17,9 @@ import re
 
 from spacy.language import Language
 
-from extractors.doc_values import aligned, set_value
+from extractors.doc_values import set_value
 from extractors.lexicon import document_text
+from extractors.token_reads import aligned
 
 __all__ = ["find_links", "clean_url", "classify_url", "LinkFinder", "LINK_KINDS"]
 

@@ -14,10 +14,11 @@ import re
 
 from spacy.language import Language
 
-from extractors.doc_values import aligned, get_value, set_value
+from extractors.doc_values import get_value, set_value
 from extractors.gazetteer import DATA_DIR, read_entries, read_list
 from extractors.lexicon import CODED, document_text, interesting_tokens
 from extractors.shapes import FUNCTION_WORDS, is_acronym, is_camel_case
+from extractors.token_reads import aligned
 
 __all__ = ["MethodShapes", "MethodContexts", "defined_methods", "singular"]
 

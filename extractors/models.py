@@ -24,9 +24,10 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from extractors.doc_values import add_findings, aligned
+from extractors.doc_values import add_findings
 from extractors.gazetteer import DATA_DIR, GazetteerError, read_list
 from extractors.lexicon import FAMILY, document_text, interesting_tokens
+from extractors.token_reads import aligned
 
 __all__ = ["FamilyEntry", "ModelGrammar", "read_families", "ModelFinder"]
 

@@ -19,7 +19,7 @@ import re
 
 from spacy.language import Language
 
-from extractors.doc_values import aligned, get_value, set_value
+from extractors.doc_values import get_value, set_value
 from extractors.gazetteer import DATA_DIR, read_entries, read_list
 from extractors.lexicon import CODED, INTRO, NAMING, NOVELTY, OWN, WE_NAMING, document_text, interesting_tokens
 from extractors.methods import singular
@@ -27,6 +27,7 @@ from extractors.normalize import concept_key
 from extractors.sections import title_end
 from extractors.shapes import FUNCTION_WORDS, NAME_WORD, is_coined_word
 from extractors.text_search import matches_at, occurrences
+from extractors.token_reads import aligned
 
 __all__ = ["ProposalFinder", "ProposalRules"]
 

@@ -11,6 +11,7 @@ source.
 
 import hashlib
 import importlib.machinery
+import importlib.metadata
 import importlib.util
 import json
 import os
@@ -26,14 +27,42 @@ _from_source = {}  # module name -> path of the source it is imported from
 
 
 class _SourceFinder:
-    """Import hook: the listed modules from their ``.py`` files, ahead of their compiled builds."""
+    """Import hook: the listed modules from their ``.py`` files, ahead of their compiled builds;
+    a listed module written in Cython (``.pyx``) is not imported at all, and its plain Python
+    counterpart does the work."""
 
     def __init__(self, sources):
         self.sources = sources
 
     def find_spec(self, name, path=None, target=None):
         source = self.sources.get(name)
-        return importlib.util.spec_from_file_location(name, source) if source is not None else None
+        if source is None:
+            return None
+        if source.endswith(".pyx"):
+            raise ModuleNotFoundError(f"{name} is not used: its build is out of date (graphbuild.compiled)", name=name)
+        return importlib.util.spec_from_file_location(name, source)
+
+
+def _source(root, name):
+    """The source of module ``name`` under ``root``: its ``.py``, or the ``.pyx`` of one written
+    in Cython (as ``graphbuild/cython_build.py`` finds it)."""
+    base = Path(root).joinpath(*name.split("."))
+    return base.with_suffix(".py") if base.with_suffix(".py").is_file() else base.with_suffix(".pyx")
+
+
+def _spacy_release():
+    try:
+        return ".".join(importlib.metadata.version("spacy").split(".")[:2])
+    except importlib.metadata.PackageNotFoundError:
+        return ""
+
+
+def _source_hash(path):
+    """As the build hashes a source: a ``.pyx`` with the spaCy release it is compiled against."""
+    data = path.read_bytes()
+    if path.suffix == ".pyx":
+        data += b"\0spacy " + _spacy_release().encode()
+    return hashlib.sha256(data).hexdigest()
 
 
 def _recorded():
@@ -50,9 +79,9 @@ def stale_modules(manifest, root, pure=False, built=()):
     build; every module with a source, when ``pure``."""
     stale = {}
     for name in sorted(set(manifest) | set(built)):
-        source = Path(root).joinpath(*name.split(".")).with_suffix(".py")
+        source = _source(root, name)
         digest = manifest.get(name)
-        if source.is_file() and (pure or digest is None or hashlib.sha256(source.read_bytes()).hexdigest() != digest):
+        if source.is_file() and (pure or digest is None or _source_hash(source) != digest):
             stale[name] = str(source)
     return stale
 
@@ -79,14 +108,24 @@ def use_current_sources():
     if _from_source:
         sys.meta_path.insert(0, _SourceFinder(_from_source))
     if _from_source and not pure:
-        changed = [str(Path(path).relative_to(_ROOT)) for path in _from_source.values()]
-        one = len(changed) == 1
-        warnings.warn(
-            f"graphbuild runs {', '.join(changed)} from source, as plain Python (slower): "
-            f"{'it' if one else 'they'} changed since {'it was' if one else 'they were'} compiled, or the last build did not compile "
-            f"{'it' if one else 'them'}. Rebuild with: pip install -e .",
-            stacklevel=2,
-        )
+        changed = [str(Path(path).relative_to(_ROOT)) for path in _from_source.values() if path.endswith(".py")]
+        if changed:
+            one = len(changed) == 1
+            warnings.warn(
+                f"graphbuild runs {', '.join(changed)} from source, as plain Python (slower): "
+                f"{'it' if one else 'they'} changed since {'it was' if one else 'they were'} compiled, or the last build did not compile "
+                f"{'it' if one else 'them'}. Rebuild with: pip install -e .",
+                stacklevel=2,
+            )
+        for path in _from_source.values():
+            if path.endswith(".pyx"):
+                warnings.warn(
+                    f"graphbuild does not use its compiled {Path(path).name} (its plain Python counterpart is slower): "
+                    f"it changed since it was compiled, or was compiled against another spaCy release than the installed "
+                    f"{_spacy_release() or '(none)'}. Rebuild with: pip install -e . (add --no-build-isolation to compile "
+                    "against the installed spaCy rather than the newest one)",
+                    stacklevel=2,
+                )
     return sorted(_from_source)
 
 

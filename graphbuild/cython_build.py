@@ -13,6 +13,7 @@ that a source edited after the build runs as edited (see ``graphbuild.compiled``
 """
 
 import hashlib
+import importlib.metadata
 import json
 import os
 import shutil
@@ -34,8 +35,27 @@ COMPILE_ARGS = ["-O2", "-g0"]
 CACHE = ROOT / "build" / "compiled"  # built modules by source hash: a reinstall compiles only what changed
 
 
+def source_path(name):
+    """The source of module ``name``: its ``.py``, or the ``.pyx`` of one written in Cython."""
+    base = ROOT.joinpath(*name.split("."))
+    return base.with_suffix(".py") if base.with_suffix(".py").is_file() else base.with_suffix(".pyx")
+
+
+def spacy_release():
+    """The installed spaCy's major.minor version ("" without spaCy)."""
+    try:
+        return ".".join(importlib.metadata.version("spacy").split(".")[:2])
+    except importlib.metadata.PackageNotFoundError:
+        return ""
+
+
 def source_hash(path):
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    """The SHA-256 of a source; of a ``.pyx``, with the spaCy release whose C declarations it
+    is compiled against (a build is good for that release only)."""
+    data = Path(path).read_bytes()
+    if Path(path).suffix == ".pyx":
+        data += b"\0spacy " + spacy_release().encode()
+    return hashlib.sha256(data).hexdigest()
 
 
 def _warn(message):
@@ -71,21 +91,41 @@ class OptionalBuildExt(build_ext):
                 repr((cython_version, DIRECTIVES, COMPILE_ARGS, sysconfig.get_config_var("EXT_SUFFIX"))).encode()
             ).hexdigest()
             fresh = [ext for ext in self.extensions if not self._cached(ext).exists()]
-            if fresh:  # translate only what will be compiled; the C files stay in build/cython
-                translated = cythonize(fresh, build_dir="build/cython", compiler_directives=DIRECTIVES, nthreads=self.parallel, quiet=True)
-                for ext, c_module in zip(fresh, translated):
-                    ext.sources = c_module.sources
+            plain = [ext for ext in fresh if source_path(ext.name).suffix == ".py"]
+            if plain:  # translate only what will be compiled; the C files stay in build/cython
+                self._translate(cythonize, plain)
+            for ext in fresh:
+                if ext not in plain:
+                    self._translate_cython(cythonize, ext)
         try:
             super().run()
         except Exception as error:  # no compiler at all: every module stays plain Python
             _warn(f"could not compile the extraction modules ({error}); installing them as plain Python")
         self._write_manifest()
 
+    def _translate(self, cythonize, extensions):
+        translated = cythonize(extensions, build_dir="build/cython", compiler_directives=DIRECTIVES, nthreads=self.parallel, quiet=True)
+        for ext, c_module in zip(extensions, translated):
+            ext.sources = c_module.sources
+
+    def _translate_cython(self, cythonize, ext):
+        """Translate a module written in Cython against spaCy's C declarations (which need
+        spaCy and NumPy in the build); where that fails, the module is left out and its plain
+        Python counterpart does the work."""
+        try:
+            import numpy
+
+            ext.include_dirs.append(numpy.get_include())
+            self._translate(cythonize, [ext])
+        except Exception as error:
+            _warn(f"could not translate {ext.name} ({error}); its plain Python counterpart is used")
+            self.extensions.remove(ext)
+
     def _source_hash(self, ext):
         """The SHA-256 of the module's source, read once per build."""
         hashes = self.__dict__.setdefault("_hashes", {})
         if ext.name not in hashes:
-            hashes[ext.name] = source_hash(ROOT.joinpath(*ext.name.split(".")).with_suffix(".py"))
+            hashes[ext.name] = source_hash(source_path(ext.name))
         return hashes[ext.name]
 
     def _cached(self, ext):

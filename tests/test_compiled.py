@@ -56,7 +56,10 @@ def _require_compiled():
 
 def test_every_extractor_module_is_listed_for_compiling():
     modules = sorted(
-        f"extractors.{path.stem}" for path in (ROOT / "extractors").glob("*.py") if path.name != "__init__.py"
+        f"extractors.{path.stem}"
+        for pattern in ("*.py", "*.pyx")
+        for path in (ROOT / "extractors").glob(pattern)
+        if path.name != "__init__.py"
     )
     assert sorted(LISTED) == modules + ["graphbuild.extraction"]
 
@@ -64,9 +67,12 @@ def test_every_extractor_module_is_listed_for_compiling():
 def test_the_listed_modules_run_compiled():
     _require_compiled()
     assert compiled_modules() == sorted(LISTED)
+    import extractors._token_reads
     import extractors.proposed
+    import extractors.token_reads
 
     assert not extractors.proposed.__file__.endswith(".py")
+    assert extractors.token_reads.aligned is extractors._token_reads.aligned
 
 
 def test_compiled_and_plain_modules_extract_the_same():
@@ -117,3 +123,43 @@ print(extractors.shapes.__file__)
     assert not untouched.endswith(".py")
     assert "graphbuild runs extractors/text_search.py from source" in run.stderr
     assert "pip install -e ." in run.stderr
+
+
+def test_a_cython_module_built_for_another_spacy_release_is_found(tmp_path, monkeypatch):
+    import graphbuild.compiled as compiled
+
+    module = tmp_path / "pkg" / "reads.pyx"
+    module.parent.mkdir()
+    module.write_text("def f(): pass\n")
+    manifest = {"pkg.reads": compiled._source_hash(module)}
+    assert stale_modules(manifest, tmp_path) == {}
+    monkeypatch.setattr(compiled, "_spacy_release", lambda: "9.9")
+    assert stale_modules(manifest, tmp_path) == {"pkg.reads": str(module)}
+
+
+def test_an_out_of_date_cython_module_gives_way_to_the_plain_reads():
+    """With _token_reads' recorded hash made stale (as another spaCy release would): it is not
+    imported, token_reads keeps its plain functions, extraction works, and the warning says so."""
+    _require_compiled()
+    code = f"""
+import importlib.util
+spec = importlib.util.spec_from_file_location("probe", {str(ROOT / "graphbuild" / "compiled.py")!r})
+probe = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(probe)
+recorded = probe._recorded()
+recorded["extractors._token_reads"] = "0" * 64
+probe._recorded = lambda: recorded
+print(probe.use_current_sources())
+import extractors.token_reads
+print(extractors.token_reads.aligned.__module__)
+from graphbuild.extraction import Extractor
+extraction = Extractor().extract_one("p", "LADDER: Self-Improving LLMs. We propose LADDER, evaluated on MATH500.")
+print(sorted((m.kind, m.text) for m in extraction.mentions))
+"""
+    run = _run(code)
+    names, module, proposed = run.stdout.splitlines()
+    assert names == "['extractors._token_reads']"
+    assert module == "extractors.token_reads"
+    assert proposed == "[('benchmark', 'MATH500'), ('proposed', 'LADDER')]"
+    assert "does not use its compiled _token_reads.pyx" in run.stderr
+    assert "--no-build-isolation" in run.stderr
