@@ -13,7 +13,7 @@ alone and extracted in full right beside it (in alternating order), and a round'
 the two sums. On a shared machine whose speed drifts by a quarter within seconds, the two then
 always meet the same conditions; timed as whole runs seconds apart, the same code's ratio ranged
 over half its value from round to round. The one-process and two-worker rates are whole runs,
-one right after the other (in alternating order).
+twice each per round in the order A B B A, so that a drift over the round evens out.
 
     python benchmarks/extraction_speed.py                  # the shared corpus, repeated
     python benchmarks/extraction_speed.py papers.jsonl --papers 20000 --rounds 5
@@ -153,8 +153,12 @@ def main():
             "pipeline, 1 process": lambda: list(extractor.extract(papers, workers=1)),
             "pipeline, 2 workers": lambda: list(extractor.extract(papers, workers=2)),
         }
-        for name in sorted(runs, reverse=round_number % 2 == 1):
-            figures[name].append(rate(runs[name], len(papers)))
+        first, second = sorted(runs, reverse=round_number % 2 == 1)
+        seconds = dict.fromkeys(runs, 0.0)
+        for name in (first, second, second, first):  # drift over the four runs evens out
+            seconds[name] += len(papers) / rate(runs[name], len(papers))
+        for name in runs:
+            figures[name].append(2 * len(papers) / seconds[name])
         by_round["2 workers / 1 process"].append(figures["pipeline, 2 workers"][-1] / figures["pipeline, 1 process"][-1])
     spacy_rate = rate(lambda: list(nlp.pipe(texts, n_process=2, batch_size=256)), len(texts))
 

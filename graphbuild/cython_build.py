@@ -6,6 +6,12 @@ rules cost, and takes a fifth to a third off their time (README, Extraction spee
 ``benchmarks/extraction_speed.py`` prints which build it measured). ``pyproject.toml`` lists the modules (``[tool.setuptools] ext-modules``) and names this
 class as the build's ``build_ext``; a test checks that the list holds every extractor.
 
+One module is written in Cython, ``extractors/_token_reads.pyx``: it reads spaCy's token arrays
+through spaCy's C declarations, so it needs spaCy and NumPy in the build (``pyproject.toml``
+requires spaCy for it), compiles as C++, and is good for the spaCy release it was built with
+(its recorded hash includes that release); ``extractors/token_reads.py`` does its work where it is
+not built.
+
 Compiling is optional. Without Cython or a C compiler the build warns and installs the plain
 modules, which do the same at the plain-Python speed; ``GRAPHBUILD_PURE_PYTHON=1`` skips compiling
 on purpose. Each compiled module's source hash goes into ``graphbuild/compiled_sources.json``, so
