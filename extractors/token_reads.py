@@ -5,7 +5,7 @@ moved to token boundaries.
 Through spaCy's Python API each read makes a Python object per token (``doc[i]``, a ``Span``)
 or calls a spaCy attribute function per token, and these three reads cost about a tenth of
 extraction time. Where the install compiled ``extractors/_token_reads.pyx`` against spaCy's C
-declarations, the same functions read the token array directly, about three times as fast; the
+declarations, the same functions read the token array directly, two to three times as fast; the
 plain functions here are the fallback and the reference its tests compare with.
 
 >>> import spacy

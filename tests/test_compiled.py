@@ -99,19 +99,25 @@ def test_a_source_changed_since_the_build_is_found(tmp_path):
     assert stale_modules(manifest, tmp_path, built={"pkg.left"}) == {"pkg.left": str(left), "pkg.mod": str(module)}
 
 
-def test_an_edited_module_is_imported_from_its_source():
-    """With text_search's recorded hash made stale (as an edit would): it alone runs from its .py,
-    and the warning says how to rebuild."""
-    _require_compiled()
-    code = f"""
-import importlib.util, json
+def _with_stale_build(module):
+    """Code that records a wrong hash for ``module`` (as an edit, or another spaCy release,
+    would make it) before ``graphbuild.compiled`` decides what to import, and prints its answer."""
+    return f"""
+import importlib.util
 spec = importlib.util.spec_from_file_location("probe", {str(ROOT / "graphbuild" / "compiled.py")!r})
 probe = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(probe)
 recorded = probe._recorded()
-recorded["extractors.text_search"] = "0" * 64
+recorded[{module!r}] = "0" * 64
 probe._recorded = lambda: recorded
-print(probe.use_current_sources())
+print(probe.use_current_sources())"""
+
+
+def test_an_edited_module_is_imported_from_its_source():
+    """With text_search's recorded hash made stale (as an edit would): it alone runs from its .py,
+    and the warning says how to rebuild."""
+    _require_compiled()
+    code = _with_stale_build("extractors.text_search") + """
 import extractors.text_search, extractors.shapes
 print(extractors.text_search.__file__)
 print(extractors.shapes.__file__)
@@ -141,15 +147,7 @@ def test_an_out_of_date_cython_module_gives_way_to_the_plain_reads():
     """With _token_reads' recorded hash made stale (as another spaCy release would): it is not
     imported, token_reads keeps its plain functions, extraction works, and the warning says so."""
     _require_compiled()
-    code = f"""
-import importlib.util
-spec = importlib.util.spec_from_file_location("probe", {str(ROOT / "graphbuild" / "compiled.py")!r})
-probe = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(probe)
-recorded = probe._recorded()
-recorded["extractors._token_reads"] = "0" * 64
-probe._recorded = lambda: recorded
-print(probe.use_current_sources())
+    code = _with_stale_build("extractors._token_reads") + """
 import extractors.token_reads
 print(extractors.token_reads.aligned.__module__)
 from graphbuild.extraction import Extractor
