@@ -55,10 +55,14 @@ def corpus(inputs, count):
     ]
 
 
-def rate(run, count):
+def elapsed(run):
     start = time.perf_counter()
     run()
-    return count / (time.perf_counter() - start)
+    return time.perf_counter() - start
+
+
+def rate(run, count):
+    return count / elapsed(run)
 
 
 def side_by_side(extractor, papers, texts):
@@ -68,7 +72,7 @@ def side_by_side(extractor, papers, texts):
     keeps them."""
     from graphbuild.extraction import CHUNK
 
-    make_doc, clock = extractor.nlp.make_doc, time.perf_counter
+    make_doc = extractor.nlp.make_doc
     spent = {"tokenizer": 0.0, "pipeline": 0.0}
     records = []
     for number, low in enumerate(range(0, len(papers), CHUNK)):
@@ -78,9 +82,7 @@ def side_by_side(extractor, papers, texts):
             "pipeline": lambda: records.extend(extractor.extract(batch)),
         }
         for name in sorted(steps, reverse=number % 2 == 1):
-            start = clock()
-            steps[name]()
-            spent[name] += clock() - start
+            spent[name] += elapsed(steps[name])
     return spent["tokenizer"], spent["pipeline"]
 
 
@@ -156,7 +158,7 @@ def main():
         first, second = sorted(runs, reverse=round_number % 2 == 1)
         seconds = dict.fromkeys(runs, 0.0)
         for name in (first, second, second, first):  # drift over the four runs evens out
-            seconds[name] += len(papers) / rate(runs[name], len(papers))
+            seconds[name] += elapsed(runs[name])
         for name in runs:
             figures[name].append(2 * len(papers) / seconds[name])
         by_round["2 workers / 1 process"].append(figures["pipeline, 2 workers"][-1] / figures["pipeline, 1 process"][-1])

@@ -19,9 +19,10 @@ import sys
 import warnings
 from pathlib import Path
 
-__all__ = ["use_current_sources", "stale_modules", "compiled_modules"]
+__all__ = ["use_current_sources", "stale_modules", "compiled_modules", "source_path", "source_hash"]
 
-_MANIFEST = Path(__file__).with_name("compiled_sources.json")
+MANIFEST_NAME = "compiled_sources.json"  # written by the build beside this module
+_MANIFEST = Path(__file__).with_name(MANIFEST_NAME)
 _ROOT = Path(__file__).resolve().parents[1]
 _from_source = {}  # module name -> path of the source it is imported from
 
@@ -43,9 +44,10 @@ class _SourceFinder:
         return importlib.util.spec_from_file_location(name, source)
 
 
-def _source(root, name):
+def source_path(root, name):
     """The source of module ``name`` under ``root``: its ``.py``, or the ``.pyx`` of one written
-    in Cython (as ``graphbuild/cython_build.py`` finds it)."""
+    in Cython. The build (``graphbuild/cython_build.py``) loads this module to use the same
+    rules."""
     base = Path(root).joinpath(*name.split("."))
     return base.with_suffix(".py") if base.with_suffix(".py").is_file() else base.with_suffix(".pyx")
 
@@ -57,10 +59,11 @@ def _spacy_release():
         return ""
 
 
-def _source_hash(path):
-    """As the build hashes a source: a ``.pyx`` with the spaCy release it is compiled against."""
-    data = path.read_bytes()
-    if path.suffix == ".pyx":
+def source_hash(path):
+    """The SHA-256 of a source, as the build records it; of a ``.pyx``, with the spaCy release
+    whose C declarations it is compiled against (a build is good for that release only)."""
+    data = Path(path).read_bytes()
+    if Path(path).suffix == ".pyx":
         data += b"\0spacy " + _spacy_release().encode()
     return hashlib.sha256(data).hexdigest()
 
@@ -79,9 +82,9 @@ def stale_modules(manifest, root, pure=False, built=()):
     build; every module with a source, when ``pure``."""
     stale = {}
     for name in sorted(set(manifest) | set(built)):
-        source = _source(root, name)
+        source = source_path(root, name)
         digest = manifest.get(name)
-        if source.is_file() and (pure or digest is None or _source_hash(source) != digest):
+        if source.is_file() and (pure or digest is None or source_hash(source) != digest):
             stale[name] = str(source)
     return stale
 

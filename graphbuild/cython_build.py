@@ -19,7 +19,7 @@ that a source edited after the build runs as edited (see ``graphbuild.compiled``
 """
 
 import hashlib
-import importlib.metadata
+import importlib.util
 import json
 import os
 import shutil
@@ -29,7 +29,6 @@ from pathlib import Path
 from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parents[1]
-MANIFEST = "compiled_sources.json"  # beside graphbuild/extraction's build, read by graphbuild.compiled
 DIRECTIVES = {
     "language_level": 3,
     "binding": True,  # functions keep their signatures and docstrings (spaCy's factories, doctest)
@@ -41,27 +40,17 @@ COMPILE_ARGS = ["-O2", "-g0"]
 CACHE = ROOT / "build" / "compiled"  # built modules by source hash: a reinstall compiles only what changed
 
 
-def source_path(name):
-    """The source of module ``name``: its ``.py``, or the ``.pyx`` of one written in Cython."""
-    base = ROOT.joinpath(*name.split("."))
-    return base.with_suffix(".py") if base.with_suffix(".py").is_file() else base.with_suffix(".pyx")
+def _load_source_rules():
+    """``graphbuild/compiled.py``, loaded from its file (setuptools loads this build step the
+    same way, without the package): where a module's source is and how its hash is taken, the
+    rules the run-time check applies to what this build records."""
+    spec = importlib.util.spec_from_file_location("graphbuild_source_rules", ROOT / "graphbuild" / "compiled.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def spacy_release():
-    """The installed spaCy's major.minor version ("" without spaCy)."""
-    try:
-        return ".".join(importlib.metadata.version("spacy").split(".")[:2])
-    except importlib.metadata.PackageNotFoundError:
-        return ""
-
-
-def source_hash(path):
-    """The SHA-256 of a source; of a ``.pyx``, with the spaCy release whose C declarations it
-    is compiled against (a build is good for that release only)."""
-    data = Path(path).read_bytes()
-    if Path(path).suffix == ".pyx":
-        data += b"\0spacy " + spacy_release().encode()
-    return hashlib.sha256(data).hexdigest()
+_rules = _load_source_rules()
 
 
 def _warn(message):
@@ -97,7 +86,7 @@ class OptionalBuildExt(build_ext):
                 repr((cython_version, DIRECTIVES, COMPILE_ARGS, sysconfig.get_config_var("EXT_SUFFIX"))).encode()
             ).hexdigest()
             fresh = [ext for ext in self.extensions if not self._cached(ext).exists()]
-            plain = [ext for ext in fresh if source_path(ext.name).suffix == ".py"]
+            plain = [ext for ext in fresh if _rules.source_path(ROOT, ext.name).suffix == ".py"]
             if plain:  # translate only what will be compiled; the C files stay in build/cython
                 self._translate(cythonize, plain)
             for ext in fresh:
@@ -131,7 +120,7 @@ class OptionalBuildExt(build_ext):
         """The SHA-256 of the module's source, read once per build."""
         hashes = self.__dict__.setdefault("_hashes", {})
         if ext.name not in hashes:
-            hashes[ext.name] = source_hash(source_path(ext.name))
+            hashes[ext.name] = _rules.source_hash(_rules.source_path(ROOT, ext.name))
         return hashes[ext.name]
 
     def _cached(self, ext):
@@ -154,7 +143,7 @@ class OptionalBuildExt(build_ext):
         self.compiled[ext.name] = self._source_hash(ext)
 
     def _manifest_path(self):
-        return Path(self.get_ext_fullpath("graphbuild.extraction")).parent / MANIFEST
+        return Path(self.get_ext_fullpath("graphbuild.extraction")).parent / _rules.MANIFEST_NAME
 
     def _write_manifest(self):
         path = self._manifest_path()

@@ -137,7 +137,7 @@ def test_a_cython_module_built_for_another_spacy_release_is_found(tmp_path, monk
     module = tmp_path / "pkg" / "reads.pyx"
     module.parent.mkdir()
     module.write_text("def f(): pass\n")
-    manifest = {"pkg.reads": compiled._source_hash(module)}
+    manifest = {"pkg.reads": compiled.source_hash(module)}
     assert stale_modules(manifest, tmp_path) == {}
     monkeypatch.setattr(compiled, "_spacy_release", lambda: "9.9")
     assert stale_modules(manifest, tmp_path) == {"pkg.reads": str(module)}
