@@ -6,16 +6,14 @@ a known benchmark beats a method-shaped guess), joins defined abbreviations so t
 Score Distillation (VSD)" and a later bare "VSD" are one concept, picks a paper's central tasks,
 and attaches the sentence each finding came from.
 
-With several workers, each worker process runs the whole pipeline and ``assemble`` on a share of
-the papers and sends back only the small ``Extraction`` records. (spaCy's own
+With several workers (``graphbuild.workers``), each worker process runs the whole pipeline and
+``assemble`` on a share of the papers and sends back only the small ``Extraction`` records. (spaCy's own
 ``nlp.pipe(n_process=...)`` sends whole documents back, and rebuilding them in the parent costs
 about as much as making them, so two processes on two cores would not be much faster than one.)
 """
 
 import bisect
 import gc
-import multiprocessing
-import threading
 from dataclasses import replace
 
 from extractors import build_pipeline
@@ -26,6 +24,7 @@ from extractors.normalize import concept_key, url_key
 from extractors.sections import compose, field_offsets, sentence_bounds, title_end as end_of_title
 from graphbuild import schema
 from graphbuild.records import Extraction, Mention, Result, maker
+from graphbuild.workers import in_workers
 
 __all__ = ["Extractor", "assemble", "contract_record", "resolve_aliases"]
 
@@ -48,7 +47,7 @@ _FINDING_SOURCES = (
 )
 MAX_TASKS = 3
 _make_mention, _make_extraction, _make_result = maker(Mention), maker(Extraction), maker(Result)
-CHUNK = 256  # papers per batch, and per task sent to a worker process
+CHUNK = 256  # papers per batch, in one process or taken by a worker process
 
 
 class Extractor:
@@ -116,98 +115,11 @@ class Extractor:
         if workers <= 1 or len(items) < 2 * CHUNK:
             results = (e for chunk in _chunks(items) for e in self.extract_batch(chunk))
         else:
-            results = self._in_workers(items, workers)
+            results = in_workers(self, _chunks(items, workers), workers)
         for done, extraction in enumerate(results, start=1):
             if progress is not None:
                 progress(done)
             yield extraction
-
-    def _in_workers(self, items, workers):
-        """Extract with ``workers`` processes: this one and ``workers - 1`` helpers.
-
-        This process takes chunks from the front and yields their records at once; the helpers
-        take chunks from the back and send back only the records, which are yielded, in order,
-        once the two meet. Neither side waits for the other, whichever is faster (a helper still
-        starting, a core shared with another job) simply does more chunks, and on a machine
-        with as many cores as workers no process sits idle holding a core.
-        """
-        chunks = _chunks(items, workers)
-        forking = "fork" in multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if forking else "spawn")
-        # Forked workers inherit this pipeline; spawned ones build their own.
-        initargs = (self.base, self.gazetteers, self if forking else None)
-        split = _Split(len(chunks))
-        with context.Pool(workers - 1, initializer=_start_worker, initargs=initargs) as pool:
-
-            def send_next():
-                index = split.take_back()
-                if index is not None:
-                    pool.apply_async(
-                        _extract_chunk, (index, chunks[index]), callback=done, error_callback=split.fail
-                    )
-
-            def done(result):
-                split.finish(*result)
-                send_next()
-
-            try:
-                for _ in range(2 * (workers - 1)):  # two tasks per helper: no gap between them
-                    send_next()
-                while (index := split.take_front()) is not None:
-                    yield from self.extract_batch(chunks[index])
-                for index in range(split.front, len(chunks)):
-                    yield from split.wait_for(index)
-            finally:
-                split.stop()  # no new tasks once the pool is being shut down
-
-
-class _Split:
-    """Chunk indices shared by this process (from the front) and the helpers (from the back);
-    the helpers' results are kept until they are yielded."""
-
-    def __init__(self, count):
-        self.front, self.back = 0, count  # chunks [front, back) are not yet taken
-        self.results = {}
-        self.error = None
-        self.stopped = False
-        self.changed = threading.Condition()
-
-    def take_front(self):
-        with self.changed:
-            if self.error is not None:
-                raise self.error
-            if self.front >= self.back:
-                return None
-            self.front += 1
-            return self.front - 1
-
-    def take_back(self):
-        with self.changed:
-            if self.back <= self.front or self.error is not None or self.stopped:
-                return None
-            self.back -= 1
-            return self.back
-
-    def finish(self, index, records):
-        with self.changed:
-            self.results[index] = records
-            self.changed.notify_all()
-
-    def stop(self):
-        with self.changed:
-            self.stopped = True
-
-    def fail(self, error):
-        with self.changed:
-            self.error = error
-            self.changed.notify_all()
-
-    def wait_for(self, index):
-        with self.changed:
-            self.changed.wait_for(lambda: index in self.results or self.error is not None)
-            if index not in self.results:
-                raise self.error
-            return self.results.pop(index)
 
 
 def _chunks(items, workers=1):
@@ -221,19 +133,6 @@ def _chunks(items, workers=1):
     low, high = max(0, meet - 4 * CHUNK), min(len(items), meet + 4 * CHUNK)
     starts = [*range(0, low, CHUNK), *range(low, high, CHUNK // 4), *range(high, len(items), CHUNK)]
     return [items[a:b] for a, b in zip(starts, [*starts[1:], len(items)])]
-
-
-_worker_extractor = None
-
-
-def _start_worker(base, gazetteers, parent):
-    """Worker start: with fork the parent's pipeline is inherited, with spawn it is rebuilt."""
-    global _worker_extractor
-    _worker_extractor = parent if parent is not None else Extractor(base, gazetteers)
-
-
-def _extract_chunk(index, items):
-    return index, _worker_extractor.extract_batch(items)
 
 
 def _abbreviation_index(text, pairs):

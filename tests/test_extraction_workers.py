@@ -1,8 +1,13 @@
 """Extraction in batches and in worker processes gives the records one process gives, in order."""
 
+import multiprocessing
+import os
+import time
+
 import pytest
 
-from graphbuild import extraction
+from extractors.sections import compose
+from graphbuild import extraction, workers
 from graphbuild.extraction import CHUNK
 from graphbuild.records import Paper
 
@@ -44,23 +49,68 @@ def test_a_batch_gives_what_one_paper_at_a_time_gives(extractor, papers):
     assert list(extractor.extract(some)) == one_by_one
 
 
+def test_spawned_workers_build_their_own_pipeline_and_give_the_same_records(extractor, monkeypatch):
+    # The start method of platforms without fork (Windows): nothing is inherited. This process is
+    # slowed down so that the helper, once it has built its pipeline, does most of the batches.
+    many = _papers(8 * CHUNK)
+    alone = list(extractor.extract(many))
+    chunks = extraction._chunks([(p.id, compose(p.title, p.abstract)) for p in many], 2)
+    done_here = []
+    extract_batch = extractor.extract_batch
+
+    def slowly(items):
+        time.sleep(0.5)
+        done_here.extend(items)
+        return extract_batch(items)
+
+    monkeypatch.setattr(extractor, "extract_batch", slowly)
+    assert list(workers.in_workers(extractor, chunks, 2, start_method="spawn")) == alone
+    assert len(done_here) < len(many) // 2
+
+
 def test_progress_counts_every_paper_with_workers(extractor, papers):
     seen = []
     list(extractor.extract(papers, workers=2, progress=seen.append))
     assert seen == list(range(1, len(papers) + 1))
 
 
-def _failing_chunk(index, items):
+def _failing_chunk(extractor, index, items):
     raise RuntimeError(f"worker failed on chunk {index}")
+
+
+def _dying_chunk(extractor, index, items):
+    os._exit(3)  # as a worker killed by the system would end: no error sent back
+
+
+def _needs_fork():
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("needs forked workers (this platform cannot fork) to see the replaced chunk function")
 
 
 def test_a_failing_worker_stops_the_extraction_with_its_error(extractor, papers, monkeypatch):
     # Forked helpers run the module's chunk function; this one fails as a broken worker would.
-    monkeypatch.setattr(extraction, "_extract_chunk", _failing_chunk)
-    if "fork" not in extraction.multiprocessing.get_all_start_methods():
-        pytest.skip("needs forked workers (this platform cannot fork) to see the replaced chunk function")
-    with pytest.raises(RuntimeError, match="worker failed on chunk"):
+    _needs_fork()
+    monkeypatch.setattr(workers, "_extract_chunk", _failing_chunk)
+    with pytest.raises(RuntimeError, match="worker failed on chunk") as raised:
         list(extractor.extract(papers, workers=2))
+    assert any("in the worker process" in note and "_failing_chunk" in note for note in raised.value.__notes__)
+    assert not multiprocessing.active_children()
+
+
+def test_a_worker_that_dies_stops_the_extraction_with_a_clear_error(extractor, papers, monkeypatch):
+    _needs_fork()
+    monkeypatch.setattr(workers, "_extract_chunk", _dying_chunk)
+    with pytest.raises(RuntimeError, match="worker process stopped with exit code 3"):
+        list(extractor.extract(papers, workers=2))
+    assert not multiprocessing.active_children()
+
+
+def test_stopping_early_stops_the_workers(extractor, papers):
+    records = extractor.extract(papers, workers=2)
+    assert next(records).paper_id == papers[0].id
+    assert multiprocessing.active_children()
+    records.close()
+    assert not multiprocessing.active_children()
 
 
 def test_worker_batches_cover_the_papers_in_order_and_are_short_where_the_processes_meet():
