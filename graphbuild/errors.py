@@ -7,6 +7,7 @@ __all__ = [
     "StoreError",
     "PaperNotFound",
     "QueryError",
+    "WorkerError",
 ]
 
 
@@ -37,3 +38,7 @@ class PaperNotFound(GraphbuildError):
 
 class QueryError(GraphbuildError):
     """An unknown named query, or a missing or malformed query parameter."""
+
+
+class WorkerError(GraphbuildError):
+    """A worker process of ``--workers N`` ended before sending back all its work."""

@@ -17,6 +17,8 @@ import multiprocessing
 import multiprocessing.connection
 import traceback
 
+from graphbuild.errors import WorkerError
+
 try:
     import fcntl
 except ImportError:  # not on Windows
@@ -67,7 +69,7 @@ def in_workers(extractor, chunks, workers, start_method=None):
         for index in range(split[_FRONT], len(chunks)):
             while index not in results:
                 if not helpers:
-                    raise RuntimeError(
+                    raise WorkerError(
                         f"a worker process stopped before sending back batch {index} of {len(chunks)}; "
                         "run again with --workers 1 to see whether extraction itself fails"
                     )
@@ -106,7 +108,7 @@ def _receive(helpers, results, block):
             process.join()
             reader.close()
             if process.exitcode:
-                raise RuntimeError(
+                raise WorkerError(
                     f"a worker process stopped with exit code {process.exitcode} "
                     "(out of memory, or killed?); run again with --workers 1 to see whether extraction itself fails"
                 ) from None

@@ -2,7 +2,6 @@
 modules extract, and a source edited after the build runs as edited."""
 
 import hashlib
-import json
 import os
 import subprocess
 import sys

@@ -1,13 +1,17 @@
 """Extraction in batches and in worker processes gives the records one process gives, in order."""
 
+import json
 import multiprocessing
 import os
 import time
 
 import pytest
+from click.testing import CliRunner
 
 from extractors.sections import compose
 from graphbuild import extraction, workers
+from graphbuild.cli import main
+from graphbuild.errors import WorkerError
 from graphbuild.extraction import CHUNK
 from graphbuild.records import Paper
 
@@ -100,7 +104,7 @@ def test_a_failing_worker_stops_the_extraction_with_its_error(extractor, papers,
 def test_a_worker_that_dies_stops_the_extraction_with_a_clear_error(extractor, papers, monkeypatch):
     _needs_fork()
     monkeypatch.setattr(workers, "_extract_chunk", _dying_chunk)
-    with pytest.raises(RuntimeError, match="worker process stopped with exit code 3"):
+    with pytest.raises(WorkerError, match="worker process stopped with exit code 3"):
         list(extractor.extract(papers, workers=2))
     assert not multiprocessing.active_children()
 
@@ -115,10 +119,26 @@ def test_stopping_early_stops_the_workers(extractor, papers):
 
 def test_worker_batches_cover_the_papers_in_order_and_are_short_where_the_processes_meet():
     items = list(range(10 * CHUNK + 5))
-    for workers in (2, 3):
-        chunks = extraction._chunks(items, workers)
+    for count in (2, 3):
+        chunks = extraction._chunks(items, count)
         assert [i for chunk in chunks for i in chunk] == items
         assert all(0 < len(chunk) <= CHUNK for chunk in chunks)
-        meeting = next(chunk for chunk in chunks if chunk[0] <= len(items) // workers < chunk[0] + len(chunk))
+        meeting = next(chunk for chunk in chunks if chunk[0] <= len(items) // count < chunk[0] + len(chunk))
         assert len(meeting) == CHUNK // 4
     assert [len(c) for c in extraction._chunks(items)] == [CHUNK] * 10 + [5]
+
+
+def test_the_cli_reports_a_dead_worker_in_one_line_and_exits_1(tmp_path, monkeypatch):
+    _needs_fork()
+    monkeypatch.setattr(workers, "_extract_chunk", _dying_chunk)
+    listing = tmp_path / "papers.jsonl"
+    listing.write_text(
+        "".join(json.dumps({"id": p.id, "title": p.title, "abstract": p.abstract}) + "\n" for p in _papers(3 * CHUNK)),
+        encoding="utf-8",
+    )
+    out = tmp_path / "graph.json"
+    result = CliRunner().invoke(main, ["build", str(listing), "--workers", "2", "--out", str(out), "--quiet"])
+    assert result.exit_code == 1
+    assert "worker process stopped with exit code 3" in result.output
+    assert "--workers 1" in result.output
+    assert not out.exists()
