@@ -7,9 +7,10 @@ Score Distillation (VSD)" and a later bare "VSD" are one concept, picks a paper'
 and attaches the sentence each finding came from.
 
 With several workers (``graphbuild.workers``), each worker process runs the whole pipeline and
-``assemble`` on a share of the papers and sends back only the small ``Extraction`` records. (spaCy's own
-``nlp.pipe(n_process=...)`` sends whole documents back, and rebuilding them in the parent costs
-about as much as making them, so two processes on two cores would not be much faster than one.)
+``assemble`` on a share of the papers and sends back only the small ``Extraction`` records.
+(spaCy's own ``nlp.pipe(n_process=...)`` sends whole documents back, and rebuilding them in the
+parent costs about as much as making them, so two processes on two cores would not be much faster
+than one.)
 """
 
 import bisect

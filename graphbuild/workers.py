@@ -28,6 +28,7 @@ __all__ = ["in_workers"]
 
 PIPE_BYTES = 1 << 20  # a helper's results for several batches, so that sending never waits
 _FRONT, _BACK, _STOPPED = 0, 1, 2
+_RETRY = "run again with --workers 1 to see whether extraction itself fails"
 
 
 def in_workers(extractor, chunks, workers, start_method=None):
@@ -57,8 +58,9 @@ def in_workers(extractor, chunks, workers, start_method=None):
             _widen(writer)
             # Forked helpers inherit the pipeline and the chunks; spawned ones get the chunks
             # pickled once and build their own pipeline.
-            args = (split, writer, chunks, extractor if forking else None, extractor.base, extractor.gazetteers)
-            process = context.Process(target=_helper, args=args, daemon=True, name="graphbuild-extract")
+            inherited = extractor if forking else None
+            args = (split, writer, chunks, inherited, extractor.base, extractor.gazetteers)
+            process = context.Process(target=_helper, args=args, daemon=True, name="graphbuild-worker")
             process.start()
             writer.close()
             helpers[reader] = process
@@ -70,8 +72,8 @@ def in_workers(extractor, chunks, workers, start_method=None):
             while index not in results:
                 if not helpers:
                     raise WorkerError(
-                        f"a worker process stopped before sending back batch {index} of {len(chunks)}; "
-                        "run again with --workers 1 to see whether extraction itself fails"
+                        f"a worker process stopped before sending back batch {index} of "
+                        f"{len(chunks)}; {_RETRY}"
                     )
                 _receive(helpers, results, block=True)
             yield from results.pop(index)
@@ -109,8 +111,8 @@ def _receive(helpers, results, block):
             reader.close()
             if process.exitcode:
                 raise WorkerError(
-                    f"a worker process stopped with exit code {process.exitcode} "
-                    "(out of memory, or killed?); run again with --workers 1 to see whether extraction itself fails"
+                    f"a worker process stopped with exit code {process.exitcode} (out of memory, "
+                    f"or killed?); {_RETRY}"
                 ) from None
             continue
         if index is None:
@@ -128,7 +130,8 @@ def _helper(split, connection, chunks, extractor, base, gazetteers):
         while (index := _take(split, front=False)) is not None:
             connection.send(_extract_chunk(extractor, index, chunks[index]))
     except BaseException as error:  # sent back, to be raised where the run was started
-        error.add_note("in the worker process:\n" + "".join(traceback.format_exception(error)).rstrip())
+        where = "".join(traceback.format_exception(error)).rstrip()
+        error.add_note(f"in the worker process:\n{where}")
         try:
             connection.send((None, error))
         except Exception:  # an error that cannot be pickled
