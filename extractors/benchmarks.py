@@ -11,9 +11,10 @@ import re
 
 from spacy.language import Language
 
+from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings
-from extractors.gazetteer import DATA_DIR, read_list
 from extractors.lexicon import BENCH_CUE, NUMBER, document_text, interesting_tokens
+from extractors.resources import load_resources
 from extractors.sections import title_end
 from extractors.shapes import is_coined_word
 from extractors.token_reads import aligned
@@ -85,18 +86,25 @@ class BenchmarkRules:
                 yield match.start("names"), match.end("names")
 
 
-class BenchmarkPhrasing:
-    """spaCy component: adds benchmarks cited by phrasing to ``doc._.benchmarks``."""
+class BenchmarkPhrasing(DataComponent):
+    """spaCy component: adds benchmarks cited by phrasing to ``doc._.benchmarks``; names on the
+    stop list (``not_methods.txt`` and the user's ``NOT_METHOD`` lines) are never benchmarks."""
 
     def __init__(self, name="graphbuild_benchmarks", key="benchmarks"):
         self.name = name
         self.key = key
         self.rules = None
 
-    def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
-        self.rules = BenchmarkRules(read_list(DATA_DIR / "not_methods.txt"))
+    def initialize(self, get_examples=None, *, nlp=None, resources=None):
+        resources = resources if resources is not None else load_resources()
+        self.set_up({"not_names": list(resources.not_names)})
+
+    def set_up(self, data):
+        super().set_up(data)
+        self.rules = BenchmarkRules(data["not_names"])
 
     def __call__(self, doc):
+        self.check_initialised()
         text = document_text(doc)
         boundary = title_end(text)
         found = set()

@@ -1,105 +1,38 @@
-"""Gazetteers: known names of benchmarks, methods, models and tasks, kept as data files.
+"""Gazetteers: find the names the data files (and the user's gazetteers) list, with their
+spelling variants.
 
-An entry is one JSON line in spaCy's pattern form, ``{"label": "BENCHMARK", "pattern": "MATH500",
-"id": "MATH-500"}``: ``pattern`` is a surface form, ``id`` the concept's canonical name (its key is
-``concept_key(id)``), so aliases are extra lines sharing an ``id``. Plain-text lists (task phrases,
-stop lists) hold one entry per line, ``#`` starting a comment. Users extend the built-in lists with
-files of their own (``--gazetteer PATH``), which are read the same way.
+Each entry (``extractors.resources``: ``{"label", "pattern", "id"}``) is matched in every spelling
+that differs only in separators ("Video-MME", "Video MME", "VideoMME"), in the plural ("LSTMs") and
+with "&" for "and". An entry written in capitals ("MATH", "ARC") or with capitals inside one word
+("ZeRO") matches only as written, so the ordinary words "math" and "arc" are not benchmarks.
 
-``GazetteerMatcher`` is the spaCy component that finds the entries of one label in a text: two
-phrase matchers, one on lowercase forms and one exact for all-capital entries such as "MATH" or
-"ARC" whose lowercase forms are ordinary words.
+The component tokenizes every spelling once, in ``initialize``, and keeps each as the sequence of
+its tokens' lowercase hashes (``token.lower``): plain numbers, which ``to_disk`` saves. Loading
+adds those sequences to a spaCy ``PhraseMatcher`` as they are, the form its own pickling stores
+them in, so a saved pipeline never tokenizes the tens of thousands of spellings again; a document
+is then matched in one pass of the matcher over its tokens.
 """
 
-import json
 import re
-from dataclasses import dataclass
 from itertools import product
-from pathlib import Path
 
+import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
+from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings
 from extractors.lexicon import document_text
 from extractors.normalize import concept_key
-from extractors.token_reads import phrase_matches
+from extractors.resources import load_resources
 
-__all__ = [
-    "DATA_DIR",
-    "GazetteerEntry",
-    "GazetteerError",
-    "read_entries",
-    "read_list",
-    "surface_variants",
-    "GazetteerMatcher",
-]
+__all__ = ["surface_variants", "GazetteerMatcher", "GROUPS"]
 
-DATA_DIR = Path(__file__).parent / "data"
+#: The findings group each label's names go to.
+GROUPS = {"BENCHMARK": "benchmarks", "MODEL": "models", "METHOD": "methods", "TASK": "tasks"}
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _CHUNK_BOUNDARY = re.compile(r"[\s_-]+|(?<=[^\W\d_])(?=\d)")
-
-
-class GazetteerError(ValueError):
-    """A gazetteer file is unreadable or has a malformed line (the message names file and line)."""
-
-
-@dataclass(frozen=True)
-class GazetteerEntry:
-    """One surface form of a known concept."""
-
-    label: str
-    pattern: str
-    id: str
-    case_sensitive: bool = False
-
-    @property
-    def key(self):
-        return concept_key(self.id)
-
-
-def read_entries(path, label=None):
-    """Read a JSON Lines gazetteer; keep only entries of ``label`` when given."""
-    path = Path(path)
-    entries = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise GazetteerError(f"{path}: cannot read gazetteer ({error})") from None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            obj = json.loads(line)
-            if label is not None and str(obj.get("label", "")).upper() != label:
-                continue
-            entry = GazetteerEntry(
-                label=str(obj["label"]).upper(),
-                pattern=str(obj["pattern"]),
-                id=str(obj.get("id") or obj["pattern"]),
-                case_sensitive=bool(obj.get("case_sensitive", False)),
-            )
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
-            raise GazetteerError(
-                f'{path}:{number}: not a gazetteer entry ({error}); expected {{"label": ..., '
-                f'"pattern": ..., "id": ...}}'
-            ) from None
-        if not entry.pattern.strip() or not entry.key:
-            raise GazetteerError(f"{path}:{number}: empty pattern or id")
-        if label is None or entry.label == label:
-            entries.append(entry)
-    return entries
-
-
-def read_list(path):
-    """Read a one-entry-per-line list, skipping blank lines and ``#`` comments."""
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise GazetteerError(f"{path}: cannot read list ({error})") from None
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 def _single_capital(piece, following):
@@ -197,80 +130,60 @@ def _written_form(variant):
     return " ".join(w if _is_capitals_word(w) else w.lower() for w in variant.split())
 
 
-class GazetteerMatcher:
-    """Find gazetteer entries and add them to span groups, one group per label.
+class GazetteerMatcher(DataComponent):
+    """spaCy component: the names the gazetteers list, added to one findings group per label.
 
-    All labels share one phrase matcher on lowercase forms, so a document is scanned once.
-    Entries written in capitals ("MATH", "ARC"), or marked ``case_sensitive``, match only as
-    written, so the ordinary words "math" and "arc" are not benchmarks. Each span gets its
-    label and ``span.id_`` = the concept key of the entry's ``id``. The component is empty
-    until ``initialize`` loads its data files.
+    Each name becomes a finding with its label and, as key, the concept key of the entry's ``id``.
+    All labels share one phrase matcher, so a document is scanned once. The component has no
+    names until ``initialize`` derives them from the resources (or ``from_disk`` loads them).
     """
 
-    def __init__(self, nlp, name, sources):
+    def __init__(self, nlp, name="graphbuild_gazetteer", groups=None):
         self.nlp = nlp
         self.name = name
-        self.sources = [tuple(source) for source in sources]  # (label, findings group, files)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact_forms = {}  # lowercase variant -> the spellings it must have
-        self.group_of = {}  # match id -> (label, findings group, concept key, exact-case check)
-        self.canonical = {}  # concept key -> canonical name
-        self.alias_keys = {}  # concept key of every surface form -> concept key of its entry
-        self._lowercase_variants = {}  # match id -> lowercase spellings, while loading
+        self.groups = dict(groups or GROUPS)
 
-    def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
-        """Load the built-in data files and any user-supplied JSON Lines gazetteers."""
-        for label, group, files in self.sources:
-            entries = []
-            for file in files:
-                file = DATA_DIR / file
-                if file.suffix == ".jsonl":
-                    entries.extend(read_entries(file, label))
-                else:
-                    entries.extend(GazetteerEntry(label, p, p) for p in read_list(file))
-            for file in extra_files:
-                if Path(file).suffix == ".jsonl":
-                    entries.extend(read_entries(file, label))
-            self.add_entries(label, group, entries)
-        for match_id, lowercase in self._lowercase_variants.items():
-            if not lowercase.isdisjoint(self.exact_forms):
-                self.group_of[match_id] = self.group_of[match_id][:3] + (True,)
-        self._lowercase_variants.clear()
+    def initialize(self, get_examples=None, *, nlp=None, resources=None):
+        """Spell out every entry of the resources' gazetteers and tokenize each spelling."""
+        resources = resources if resources is not None else load_resources()
+        self.set_up(gazetteer_data(resources.gazetteers, self.groups, _scratch_tokenizer(nlp or self.nlp)))
 
-    def add_entries(self, label, group, entries):
-        """Add entries of one label, found into the findings group ``group``."""
-        by_match_id = {}
-        strings = self.nlp.vocab.strings
-        for entry in entries:
-            self.canonical.setdefault(entry.key, entry.id)
-            ampersands = _ampersands(entry.pattern)
-            for spelling in (entry.pattern, *ampersands):
-                self.alias_keys.setdefault(concept_key(spelling), entry.key)
-            match_id = f"{label}|{entry.key}"
-            for variant in surface_variants(entry.pattern) | _plurals(entry.pattern) | ampersands:
-                by_match_id.setdefault(match_id, set()).add(variant)
-                if entry.case_sensitive or _is_case_sensitive(variant):
-                    self.exact_forms.setdefault(variant.lower(), set()).add(_written_form(variant))
-        for match_id, variants in by_match_id.items():
-            key = match_id.split("|", 1)[1]
-            # Whether some spelling needs an exact-case check is settled once all labels are loaded.
-            self.group_of[strings.add(match_id)] = (label, group, key, False)
-            self._lowercase_variants[strings.add(match_id)] = {v.lower() for v in variants}
-        for match_id, variants in by_match_id.items():
-            self.matcher.add(match_id, list(self.nlp.tokenizer.pipe(sorted(variants))))
+    def set_up(self, data):
+        super().set_up(data)
+        self.concepts = [tuple(concept) for concept in data["concepts"]]  # (label, group, key, exact)
+        self.exact_forms = {lower: set(forms) for lower, forms in data["exact_forms"].items()}
+        self.canonical = data["canonical"]
+        self.alias_keys = data["alias_keys"]
+        self.concepts_of = {}  # token hashes of a spelling -> indices into ``concepts``
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for hashes, concepts in data["spellings"]:
+            self.concepts_of[tuple(hashes)] = concepts
+        self.matcher.add(self.name, [hashes for hashes, _ in data["spellings"]])
+
+    def matches(self, doc):
+        """(concept index, start token, end token) of every spelling in ``doc``, by start, then
+        end, then the spelling's order of concepts."""
+        found = []
+        for _, start, end in self.matcher(doc):
+            spelling = tuple(doc[i].lower for i in range(start, end))
+            found.extend((concept, start, end) for concept in self.concepts_of[spelling])
+        return found
 
     def __call__(self, doc):
-        matches = phrase_matches(self.matcher, doc)
+        self.check_initialised()
+        matches = self.matches(doc)
         if not matches:
             return doc
         text = document_text(doc)
         groups = {}
         with_years = {}  # group -> known names with the year after them, after all the others
         longest = {}
-        for _, start, end, _, _ in matches:
+        for _, start, end in matches:
             longest[start] = max(end, longest.get(start, end))
-        for match_id, start, end, start_char, end_char in matches:
-            label, group, key, exact = self.group_of[match_id]
+        for concept, start, end in matches:
+            label, group, key, exact = self.concepts[concept]
+            last = doc[end - 1]
+            start_char, end_char = doc[start].idx, last.idx + len(last)
             if exact:
                 # This concept has spellings that count only as written: check this one.
                 surface = text[start_char:end_char]
@@ -297,6 +210,72 @@ class GazetteerMatcher:
         return doc
 
 
+def gazetteer_data(gazetteers, groups, tokenizer):
+    """The spellings of the entries of ``gazetteers`` (label -> entries) for the labels in
+    ``groups`` (label -> findings group), as plain data: each concept (label, group, key, whether
+    some spelling must match as written); each spelling's token hashes with the concepts it
+    spells (where an entry writes it first, then where it is generated); the written forms of the
+    case-sensitive spellings; canonical names and the key each spelling leads to.
+
+    >>> import spacy
+    >>> from extractors.resources import GazetteerEntry
+    >>> nlp = spacy.blank("en")
+    >>> data = gazetteer_data({"MODEL": [GazetteerEntry("MODEL", "Llama-2", "Llama 2")]}, {"MODEL": "models"}, nlp.tokenizer)
+    >>> data["concepts"], sorted(data["exact_forms"])
+    ([['MODEL', 'models', 'llama-2', False]], [])
+    >>> sorted(([nlp.vocab.strings[h] for h in hashes], concepts) for hashes, concepts in data["spellings"])
+    [(['llama', '2'], [0]), (['llama-2'], [0]), (['llama2'], [0])]
+    """
+    canonical, alias_keys, exact_forms = {}, {}, {}
+    concepts, concept_of = [], {}
+    spellings = {}  # spelling -> {concept index: 0 where an entry writes it, 1 where generated}
+    for label, group in groups.items():
+        for entry in gazetteers.get(label, ()):
+            key = entry.key
+            canonical.setdefault(key, entry.id)
+            ampersands = _ampersands(entry.pattern)
+            for spelling in (entry.pattern, *ampersands):
+                alias_keys.setdefault(concept_key(spelling), key)
+            index = concept_of.get((label, key))
+            if index is None:
+                index = concept_of[(label, key)] = len(concepts)
+                concepts.append([label, group, key, False])
+            spellings.setdefault(entry.pattern, {})[index] = 0
+            for variant in surface_variants(entry.pattern) | _plurals(entry.pattern) | ampersands:
+                spellings.setdefault(variant, {}).setdefault(index, 1)
+                if entry.case_sensitive or _is_case_sensitive(variant):
+                    exact_forms.setdefault(variant.lower(), set()).add(_written_form(variant))
+    for spelling, indices in spellings.items():
+        if spelling.lower() in exact_forms:  # some spelling of these concepts counts only as written
+            for index in indices:
+                concepts[index][3] = True
+    phrases = {}  # token hashes -> {concept index: rank}
+    ordered = sorted(spellings)
+    for spelling, doc in zip(ordered, tokenizer.pipe(ordered)):
+        if len(doc):
+            ranks = phrases.setdefault(tuple(doc.to_array("LOWER").tolist()), {})
+            for index, rank in spellings[spelling].items():
+                ranks[index] = min(rank, ranks.get(index, rank))
+    return {
+        "concepts": concepts,
+        "spellings": [[list(hashes), sorted(ranks, key=lambda i: (ranks[i], i))] for hashes, ranks in phrases.items()],
+        "exact_forms": {lower: sorted(forms) for lower, forms in exact_forms.items()},
+        "canonical": canonical,
+        "alias_keys": alias_keys,
+    }
+
+
+def _scratch_tokenizer(nlp):
+    """A copy of ``nlp``'s tokenizer on a vocabulary of its own: the spellings' words stay out of
+    the pipeline's vocabulary (and out of its saved strings)."""
+    tokenizer = nlp.tokenizer
+    if not hasattr(tokenizer, "to_bytes"):
+        return tokenizer
+    scratch = spacy.blank(nlp.lang).tokenizer
+    scratch.from_bytes(tokenizer.to_bytes(exclude=["vocab"]), exclude=["vocab"])
+    return scratch
+
+
 def _variant_end(doc, end):
     """The end of a hyphenated variant name right after tokens ``[..., end)``: "-Text" in
     "BabyAI-Text", "-C" in "ImageNet-C"; ``end`` itself when there is none. The suffix is written
@@ -309,6 +288,11 @@ def _variant_end(doc, end):
     return end + 2
 
 
-@Language.factory("graphbuild_gazetteer", default_config={"sources": []})
-def make_gazetteer_matcher(nlp, name, sources):
-    return GazetteerMatcher(nlp, name, sources)
+@Language.factory(
+    "graphbuild_gazetteer",
+    default_config={"groups": GROUPS},
+    assigns=[f"doc._.{group}" for group in GROUPS.values()],
+    requires=[],
+)
+def make_gazetteer_matcher(nlp, name, groups):
+    return GazetteerMatcher(nlp, name, groups)

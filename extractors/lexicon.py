@@ -7,7 +7,8 @@ interesting tokens of a document is one array lookup done in C. The components t
 rules only around those tokens.
 
 ``graphbuild_lexicon`` runs first and stores, in ``doc.user_data``, the document's text and the
-list of its interesting tokens: ``(index, start char, end char, text, classes)``.
+list of its interesting tokens: ``(index, start char, end char, text, classes)``. Its word lists
+(model families, cue words, introducing and naming verbs) come from the resources.
 
 Examples
 --------
@@ -21,7 +22,9 @@ import re
 
 from spacy.language import Language
 
+from extractors.component_data import DataComponent
 from extractors.doc_values import get_value, set_value
+from extractors.resources import load_resources
 from extractors.shapes import is_coined_word
 from extractors.token_reads import flagged_tokens
 
@@ -36,6 +39,7 @@ __all__ = [
     "NOVELTY",
     "OWN",
     "WordClasses",
+    "word_lists",
     "LexiconTagger",
     "interesting_tokens",
     "document_text",
@@ -108,11 +112,25 @@ class WordClasses:
         return classes
 
 
-class LexiconTagger:
+def word_lists(resources):
+    """The word lists of ``WordClasses`` (its keyword arguments) taken from the resources."""
+    cues = resources.proposal_cues
+    return {
+        "families": [family.pattern for family in resources.model_families],
+        "cues": [cue for cue in resources.benchmark_cues if " " not in cue],
+        "intro": [*cues["intro_verbs"], *cues["intro_gerunds"]],
+        "naming": list(cues["naming_verbs"]),
+        "we_naming": list(cues["we_naming_verbs"]),
+        "novelty": list(cues["novelty_words"]),
+    }
+
+
+class LexiconTagger(DataComponent):
     """spaCy component: stores the text and the interesting tokens of each document.
 
-    Word classes are registered as one lexeme flag on the vocabulary by ``configure``; the
-    classes of each flagged word are kept in a dictionary, so each word is classified once.
+    The word classes are one lexeme flag on the vocabulary, registered when the word lists arrive
+    (``initialize`` or ``from_disk``); the classes of each flagged word are kept in a dictionary,
+    so each word is classified once.
     """
 
     def __init__(self, nlp, name="graphbuild_lexicon"):
@@ -122,9 +140,13 @@ class LexiconTagger:
         self.word_classes = None
         self.flag = None
 
-    def configure(self, word_classes):
-        """Register the word classes on the vocabulary (called by ``build_pipeline``)."""
-        self.word_classes = word_classes
+    def initialize(self, get_examples=None, *, nlp=None, resources=None):
+        """Take the word lists from the resources (the built-in ones when none are given)."""
+        self.set_up(word_lists(resources if resources is not None else load_resources()))
+
+    def set_up(self, data):
+        super().set_up(data)
+        self.word_classes = WordClasses(**data)
         self.classes_of = {}
         self.flag = self.nlp.vocab.add_flag(self._interesting)
 
@@ -135,6 +157,7 @@ class LexiconTagger:
         return bool(classes)
 
     def __call__(self, doc):
+        self.check_initialised()
         text = document_text(doc)  # kept for the components after this one
         found = []
         classes_of = self.classes_of

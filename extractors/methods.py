@@ -9,14 +9,14 @@ Which candidates are methods rather than proposed names, models or benchmarks is
 document is assembled into an extraction, where all the evidence is at hand.
 """
 
-import json
 import re
 
 from spacy.language import Language
 
+from extractors.component_data import DataComponent
 from extractors.doc_values import get_value, set_value
-from extractors.gazetteer import DATA_DIR, read_entries, read_list
 from extractors.lexicon import CODED, document_text, interesting_tokens
+from extractors.resources import load_resources
 from extractors.shapes import FUNCTION_WORDS, is_acronym, is_camel_case
 from extractors.token_reads import aligned
 
@@ -87,26 +87,31 @@ def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads):
     return found, defined
 
 
-class MethodShapes:
+class MethodShapes(DataComponent):
     """spaCy component: method-shaped candidates in ``doc._.method_shapes``."""
 
     def __init__(self, name="graphbuild_methods", key="method_shapes"):
         self.name = name
         self.key = key
-        self.stop = frozenset()
-        self.benchmark_cues = frozenset()
 
-    def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
-        stop = read_list(DATA_DIR / "not_methods.txt")
-        for file in extra_files:
-            stop.extend(entry.pattern for entry in read_entries(file, "NOT_METHOD"))
-        self.stop = frozenset(s.lower() for s in stop)
-        self.benchmark_cues = frozenset(c.lower() for c in read_list(DATA_DIR / "benchmark_cues.txt"))
-        self.generic_heads = frozenset(read_list(DATA_DIR / "generic_heads.txt"))
-        contexts = json.loads((DATA_DIR / "method_contexts.json").read_text(encoding="utf-8"))
-        self.contexts = MethodContexts(contexts["before"], contexts["after"])
+    def initialize(self, get_examples=None, *, nlp=None, resources=None):
+        resources = resources if resources is not None else load_resources()
+        self.set_up({
+            "not_names": list(resources.not_names),
+            "benchmark_cues": list(resources.benchmark_cues),
+            "generic_heads": list(resources.generic_heads),
+            "contexts": {"before": list(resources.method_contexts["before"]), "after": list(resources.method_contexts["after"])},
+        })
+
+    def set_up(self, data):
+        super().set_up(data)
+        self.stop = frozenset(s.lower() for s in data["not_names"])
+        self.benchmark_cues = frozenset(c.lower() for c in data["benchmark_cues"])
+        self.generic_heads = frozenset(data["generic_heads"])
+        self.contexts = MethodContexts(data["contexts"]["before"], data["contexts"]["after"])
 
     def __call__(self, doc):
+        self.check_initialised()
         text = document_text(doc)
         found, defined = defined_methods(
             text, get_value(doc, "abbreviations") or [], self.stop, self.benchmark_cues, self.generic_heads

@@ -17,59 +17,20 @@ Examples
 """
 
 import functools
-import json
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
 
+from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings
-from extractors.gazetteer import DATA_DIR, GazetteerError, read_list
 from extractors.lexicon import FAMILY, document_text, interesting_tokens
+from extractors.resources import FamilyEntry, load_resources
 from extractors.token_reads import aligned
 
-__all__ = ["FamilyEntry", "ModelGrammar", "read_families", "ModelFinder"]
+__all__ = ["ModelGrammar", "ModelFinder", "model_grammar"]
 
 _SIZE = r"\d+(?:\.\d+)?[BMK](?:-A\d+(?:\.\d+)?B)?(?!\w|\.\d)|\d+x\d+(?:\.\d+)?B(?!\w|\.\d)"
 _VERSION = r"v?\d+(?:\.\d+)*(?:[a-z](?![a-zA-Z]))?"
-
-
-@dataclass(frozen=True)
-class FamilyEntry:
-    """A model family: its canonical name and one way it is written."""
-
-    family: str
-    pattern: str
-    case_sensitive: bool = False
-    needs_version: bool = False
-
-
-def read_families(path, label=None):
-    """Read model families from JSON Lines: ``{"family", "pattern", "case_sensitive",
-    "needs_version"}`` per line; with ``label``, only lines whose "label" is that value."""
-    entries = []
-    path = Path(path)
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            obj = json.loads(line)
-            if label is not None and obj.get("label") != label:
-                continue
-            entries.append(
-                FamilyEntry(
-                    family=str(obj["family"]),
-                    pattern=str(obj["pattern"]),
-                    case_sensitive=bool(obj.get("case_sensitive", False)),
-                    needs_version=bool(obj.get("needs_version", False)),
-                )
-            )
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
-            raise GazetteerError(
-                f'{path}:{number}: not a model family ({error}); expected {{"family": ..., "pattern": ...}}'
-            ) from None
-    return entries
 
 
 def _alternation(words):
@@ -128,21 +89,32 @@ class ModelGrammar:
         return {"family": family, "size": sizes[-1] if sizes else None}
 
 
-class ModelFinder:
+def model_grammar(resources):
+    """The model grammar of the resources' families (built-in and the user's) and variant words."""
+    return ModelGrammar(resources.model_families, resources.model_variants)
+
+
+class ModelFinder(DataComponent):
     """spaCy component: adds every name the model grammar matches to ``doc._.models``."""
 
     def __init__(self, name="graphbuild_models", key="models"):
         self.name = name
         self.key = key
-        self.grammar = ModelGrammar([], [])
+        self.grammar = None
 
-    def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
-        families = read_families(DATA_DIR / "model_families.jsonl")
-        for file in extra_files:
-            families.extend(read_families(file, label="MODEL_FAMILY"))
-        self.grammar = ModelGrammar(families, read_list(DATA_DIR / "model_variants.txt"))
+    def initialize(self, get_examples=None, *, nlp=None, resources=None):
+        resources = resources if resources is not None else load_resources()
+        self.set_up({
+            "families": [[f.family, f.pattern, f.case_sensitive, f.needs_version] for f in resources.model_families],
+            "variants": list(resources.model_variants),
+        })
+
+    def set_up(self, data):
+        super().set_up(data)
+        self.grammar = ModelGrammar([FamilyEntry(*family) for family in data["families"]], data["variants"])
 
     def __call__(self, doc):
+        self.check_initialised()
         text = document_text(doc)
         found = []
         covered = -1

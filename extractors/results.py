@@ -13,9 +13,10 @@ import re
 
 from spacy.language import Language
 
+from extractors.component_data import DataComponent
 from extractors.doc_values import findings, register, set_value
-from extractors.gazetteer import DATA_DIR, read_list
 from extractors.lexicon import NUMBER, document_text, interesting_tokens
+from extractors.resources import load_resources
 from extractors.sections import sentence_bounds
 
 __all__ = ["ResultFinder", "reported_results"]
@@ -198,7 +199,7 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
     return [entry for _, entry in sorted(zip(taken_order, taken), key=lambda pair: pair[0])]
 
 
-class ResultFinder:
+class ResultFinder(DataComponent):
     """spaCy component: ``doc._.results`` from the benchmarks and names already found."""
 
     def __init__(self, name="graphbuild_results", subject_keys=("proposed", "models", "methods")):
@@ -206,10 +207,16 @@ class ResultFinder:
         self.subject_keys = tuple(subject_keys)
         self.rules = None
 
-    def initialize(self, get_examples=None, *, nlp=None, extra_files=()):
-        self.rules = _Rules(read_list(DATA_DIR / "metrics.txt"), read_list(DATA_DIR / "result_units.txt"))
+    def initialize(self, get_examples=None, *, nlp=None, resources=None):
+        resources = resources if resources is not None else load_resources()
+        self.set_up({"metrics": list(resources.metrics), "units": list(resources.result_units)})
+
+    def set_up(self, data):
+        super().set_up(data)
+        self.rules = _Rules(data["metrics"], data["units"])
 
     def __call__(self, doc):
+        self.check_initialised()
         ranges = sorted({(start, end) for start, end, _, _ in findings(doc, "benchmarks")}, key=lambda r: (r[0], -r[1]))
         benchmarks = []
         for start, end in ranges:  # the longest of overlapping names

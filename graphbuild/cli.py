@@ -56,7 +56,7 @@ def _read(inputs, example):
 
 
 def _extractor(base, gazetteers):
-    from extractors.gazetteer import GazetteerError
+    from extractors.resources import GazetteerError
     from graphbuild.extraction import Extractor
 
     try:
@@ -161,6 +161,7 @@ def build(inputs, out, store, uri, user, database, batch_size, example, workers,
 
     Example:
 
+        \b
         graphbuild build ../shared/corpus/hf-daily-papers/*.txt --out graph.json
         NEO4J_PASSWORD=... graphbuild build ../shared/corpus/hf-daily-papers/*.txt --store neo4j
     """
@@ -201,6 +202,7 @@ def extract(inputs, example, workers, gazetteers, spacy_model, quiet):
 
     Example:
 
+        \b
         graphbuild extract papers.jsonl > extracted.jsonl
     """
     try:
@@ -222,6 +224,7 @@ def stats(graph, top, store, uri, user, database, batch_size):
 
     Example:
 
+        \b
         graphbuild stats graph.json --top 10
         graphbuild stats --store neo4j
     """
@@ -251,6 +254,7 @@ def load(graph, uri, user, database, batch_size):
 
     Example:
 
+        \b
         NEO4J_PASSWORD=... graphbuild load graph.json --uri bolt://127.0.0.1:7687
     """
     from graphbuild.graph_file import read_graph_file
@@ -282,6 +286,7 @@ def export(store, graph_path, uri, user, database, batch_size, out):
 
     Example:
 
+        \b
         graphbuild export --graph graph.json > a.json
         graphbuild export --store neo4j > b.json && diff a.json b.json
     """
@@ -316,6 +321,7 @@ def evaluate(gold, inputs, as_json, worst, example, workers, gazetteers, spacy_m
 
     Example:
 
+        \b
         graphbuild evaluate tests/data/gold.jsonl ../shared/corpus/hf-daily-papers/
     """
     from graphbuild.evaluate import evaluate as score, format_report, read_gold
@@ -350,6 +356,7 @@ def related(paper, limit, fmt, evidence, store, graph_path, uri, user, database,
 
     Example:
 
+        \b
         graphbuild related "ControlNet++" --graph graph.json --evidence
     """
     from graphbuild.related import reason_evidence, related_papers, resolve_paper
@@ -403,6 +410,7 @@ def query(name, params, list_queries, fmt, store, graph_path, uri, user, databas
 
     Example:
 
+        \b
         graphbuild query --list
         graphbuild query benchmark_results -p name=MATH-500 --graph graph.json
         graphbuild query method_lineage -p name=ControlNet --store neo4j --format json
@@ -459,6 +467,7 @@ def view(paper, concept, overview, top, hops, max_nodes, out, store, graph_path,
 
     Example:
 
+        \b
         graphbuild view "ControlNet++" --graph graph.json --out cn.html
         graphbuild view --concept Benchmark:MATH500 --graph graph.json --out math500.html
         graphbuild view --overview --graph graph.json --out overview.html

@@ -9,7 +9,7 @@ pipe, which this process reads between its own batches.
 Why not ``multiprocessing.Pool``: measured on the benchmark, its helper sat idle about a twelfth
 of the run. Handing out each task and reading back each result needs the parent's threads to get
 the interpreter lock, and the parent's main thread keeps it for tens of milliseconds at a time
-while it runs compiled extraction code; meanwhile the helper's result, larger than a pipe holds,
+while it runs extraction code in spaCy; meanwhile the helper's result, larger than a pipe holds,
 waited half-written (``benchmarks/extraction_speed.py``, README "Extraction speed").
 """
 
@@ -38,8 +38,8 @@ def in_workers(extractor, chunks, workers, start_method=None):
     Parameters
     ----------
     extractor : graphbuild.extraction.Extractor
-        Runs the batches; forked helpers inherit it, spawned ones build their own from its
-        ``base`` and ``gazetteers``.
+        Runs the batches; forked helpers inherit it, spawned ones load the saved pipeline it was
+        loaded from (or build their own from its ``base`` and ``gazetteers`` where it has none).
     chunks : list of lists of (paper id, text) pairs
     workers : int
         Processes in all, this one included.
@@ -57,9 +57,9 @@ def in_workers(extractor, chunks, workers, start_method=None):
             reader, writer = context.Pipe(duplex=False)
             _widen(writer)
             # Forked helpers inherit the pipeline and the chunks; spawned ones get the chunks
-            # pickled once and build their own pipeline.
+            # pickled once and load the same saved pipeline.
             inherited = extractor if forking else None
-            args = (split, writer, chunks, inherited, extractor.base, extractor.gazetteers)
+            args = (split, writer, chunks, inherited, extractor.base, extractor.gazetteers, extractor.pipeline_path)
             process = context.Process(target=_helper, args=args, daemon=True, name="graphbuild-worker")
             process.start()
             writer.close()
@@ -120,13 +120,13 @@ def _receive(helpers, results, block):
         results[index] = sent
 
 
-def _helper(split, connection, chunks, extractor, base, gazetteers):
+def _helper(split, connection, chunks, extractor, base, gazetteers, pipeline_path):
     """A helper process: extract batches from the back until the two sides meet."""
     try:
         if extractor is None:
             from graphbuild.extraction import Extractor
 
-            extractor = Extractor(base, gazetteers)
+            extractor = Extractor(base, gazetteers, pipeline_path=pipeline_path)
         while (index := _take(split, front=False)) is not None:
             connection.send(_extract_chunk(extractor, index, chunks[index]))
     except BaseException as error:  # sent back, to be raised where the run was started

@@ -2,6 +2,7 @@
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "hf-daily-papers"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-# The extraction modules' doctests run on the build that runs: a compiled module's ``__file__`` is
-# its .so, not the .py that pytest collected the doctests from, which pytest otherwise refuses.
-os.environ["PY_IGNORE_IMPORTMISMATCH"] = "1"
+# Saved pipelines go to a folder of this test session (and of the commands it starts), never to
+# the user's cache: the session builds the pipeline once, as a first run does, then loads it.
+os.environ["GRAPHBUILD_CACHE_DIR"] = tempfile.mkdtemp(prefix="graphbuild-test-pipelines-")
 
 
 @pytest.fixture(scope="session")

@@ -126,3 +126,11 @@ def test_a_missing_trained_pipeline_is_a_clear_error(runner):
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot load spaCy pipeline 'no_such_model'")
     assert result.output.rstrip().endswith("leave out --spacy-model to use the built-in blank pipeline")
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_help_examples_are_printed_whole_not_rewrapped(runner, command):
+    example = main.commands[command].help.split("Example:", 1)[1]
+    lines = [line.strip() for line in example.splitlines() if line.strip() not in ("", "\b")]
+    output = runner.invoke(main, [command, "--help"], terminal_width=60).output
+    assert lines and all(line in output for line in lines)

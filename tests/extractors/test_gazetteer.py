@@ -3,7 +3,8 @@ import json
 import pytest
 
 from conftest import extract_one
-from extractors.gazetteer import GazetteerError, read_entries, surface_variants
+from extractors.gazetteer import surface_variants
+from extractors.resources import GazetteerError, read_entries
 from extractors.sections import compose
 from graphbuild.extraction import Extractor
 

@@ -1,0 +1,110 @@
+"""The cue words of the proposal phrasings, compiled once: introducing and naming verbs, head
+nouns, the words that relate a name to earlier work, and the names the gazetteers already know.
+
+``ProposalCues`` is built from plain data (``cue_data(resources)``), which the proposal component
+saves with the pipeline; every phrasing (``extractors.proposal_phrasings``) takes it as its last
+argument.
+
+>>> cues = default_cues()
+>>> cues.head_label("benchmark"), cues.head_label("framework"), cues.known("LSTMs")
+('BENCHMARK', 'METHOD', True)
+"""
+
+import functools
+import re
+
+from extractors.methods import singular
+from extractors.models import ModelGrammar
+from extractors.normalize import concept_key
+from extractors.resources import FamilyEntry, load_resources
+
+__all__ = ["ProposalCues", "cue_data", "default_cues", "ADVERBS"]
+
+#: Adverbs allowed between a subject and its introducing verb: "we also propose".
+ADVERBS = frozenset("also then further thus therefore here now first finally additionally next".split())
+_LOWER_WORDS = re.compile(r"[a-z]+")
+
+
+def cue_data(resources):
+    """The plain data ``ProposalCues`` is built from: the proposal cue words, benchmark cue words,
+    the stop list, every known name's key and the model families (a model name is never a
+    proposal's own new name)."""
+    return {
+        "cues": dict(resources.proposal_cues),
+        "benchmark_cues": list(resources.benchmark_cues),
+        "not_names": list(resources.not_names),
+        "known_keys": sorted(resources.known_keys()),
+        "model_families": [[f.family, f.pattern, f.case_sensitive, f.needs_version] for f in resources.model_families],
+        "model_variants": list(resources.model_variants),
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def default_cues():
+    """The cues of the built-in data alone (for examples and tests)."""
+    return ProposalCues(cue_data(load_resources()))
+
+
+class ProposalCues:
+    """The compiled cue words of the proposal phrasings (see the module docstring)."""
+
+    def __init__(self, data):
+        cues, benchmark_cues, not_names = data["cues"], data["benchmark_cues"], data["not_names"]
+        grammar = ModelGrammar([FamilyEntry(*family) for family in data["model_families"]], data["model_variants"])
+        self.not_names = {n.lower() for n in not_names}
+        self.known_keys = set(data["known_keys"])
+        self.known_model = lambda name: grammar.pattern.fullmatch(name) is not None
+        self.relation = re.compile(r"\b(?:than|based on|builds? (?:on|upon)|extend(?:s|ing)?|following|like|such as|including|compared|versus|vs\.?|over|against|unlike|instead of|inspired by|existing|standard|classical|conventional|popular|prior|previous|baselines?|with)\b")
+        self.benchmark_cues = {c.lower() for c in benchmark_cues}
+        self.gap_stops = set(cues["gap_stop_words"])
+        self.novelty = set(cues["novelty_words"])
+        self.method_heads = set(cues["method_heads"])
+        self.model_heads = set(cues["model_heads"])
+        self.heads = self.method_heads | self.model_heads
+        self.phenomena = re.compile(
+            rf"\b(?:{'|'.join(sorted(map(re.escape, cues['phenomenon_words']), key=len, reverse=True))})\b"
+        )
+        self.generic_prefixes = set(cues["generic_title_prefixes"])
+        self.sentence_words = set(cues["sentence_words"])
+        verbs = "|".join(sorted(map(re.escape, cues["intro_verbs"]), key=len, reverse=True))
+        subjects = "|".join(sorted(map(re.escape, cues["intro_subjects"]), key=len, reverse=True))
+        self.intro = re.compile(
+            rf"\b(?:{subjects}|this\s+\w+\s+(?:paper|work|study))\s+(?:[a-z]+ly\s+|also\s+|then\s+|further\s+|thus\s+|therefore\s+|here\s+|now\s+|first\s+){{0,2}}(?:{verbs})\b",
+            re.IGNORECASE,
+        )
+        base_verbs = "|".join(sorted((re.escape(v) for v in cues["intro_verbs"] if not v.endswith(("s", "ed", "built"))), key=len, reverse=True))
+        self.intro_implied = re.compile(rf"\b(?:and|to|then)\s+(?:also\s+|further\s+)?(?:{base_verbs})\b", re.IGNORECASE)
+        gerunds = "|".join(sorted(map(re.escape, cues["intro_gerunds"]), key=len, reverse=True))
+        self.intro_gerund = re.compile(rf"\bby\s+(?:{gerunds})\b", re.IGNORECASE)
+        self.intro_verbs = {v.lower() for v in cues["intro_verbs"]}
+        self.reuse_verbs = {v.lower() for v in cues.get("reuse_verbs", ())}
+        self.subject_set = {" ".join(v.lower().split()) for v in cues["intro_subjects"]}
+        self.subject_words = max((len(v.split()) for v in self.subject_set), default=0)
+        # The word right before an introducing verb whose subject is the paper: the last word of
+        # a subject ("we", "this paper"), or an adverb between them ("we also propose").
+        self.subject_ends = {v.split()[-1] for v in self.subject_set} | {"paper", "work", "study"} | ADVERBS
+        self.intro_gerunds = {v.lower() for v in cues["intro_gerunds"]}
+        naming = "|".join(sorted(map(re.escape, cues["naming_verbs"]), key=len, reverse=True))
+        self.naming = re.compile(rf"(?<![-\w])(?:{naming})\s+(?:it\s+|this\s+|them\s+)?(?:as\s+)?(?:the\s+)?", re.IGNORECASE)
+        we_naming = "|".join(sorted(map(re.escape, cues["we_naming_verbs"]), key=len, reverse=True))
+        self.we_naming = re.compile(rf"(?:{we_naming})\s+(?:it\s+|this\s+|them\s+)?(?:as\s+)?(?:the\s+)?", re.IGNORECASE)
+        own = "|".join(sorted(map(re.escape, cues["own_work"]), key=len, reverse=True))
+        self.own_work = re.compile(rf"\b(?:{own}),?\s+(?=[^\W_])", re.IGNORECASE)
+
+    def known(self, name):
+        """A name the gazetteers know, in the singular too ("LSTMs"), or a model name."""
+        return concept_key(name) in self.known_keys or concept_key(singular(name)) in self.known_keys or self.known_model(name)
+
+    def describes_a_thing(self, text):
+        """Whether ``text`` holds a head noun or a novelty word: "a novel regularizer, namely",
+        "a method called"."""
+        return any(w in self.heads or w in self.novelty for w in _LOWER_WORDS.findall(text))
+
+    def head_label(self, word):
+        if word in self.benchmark_cues:
+            return "BENCHMARK"
+        if word in self.model_heads:
+            return "MODEL"
+        if word in self.method_heads:
+            return "METHOD"
+        return None

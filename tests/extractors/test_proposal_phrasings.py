@@ -1,0 +1,121 @@
+"""Each proposal phrasing on its own: a pure function of the text, the cue words that trigger it
+(read by the pipeline's lexicon, as in a run) and the compiled cues."""
+
+import pytest
+
+from extractors.abbreviations import abbreviation_pairs
+from extractors.lexicon import CODED, INTRO, NAMING, NOVELTY, OWN, WE_NAMING, interesting_tokens
+from extractors.proposal_cues import default_cues
+from extractors.proposal_phrasings import (
+    appositions,
+    headed_names,
+    introduced,
+    named,
+    novel_noun_phrases,
+    own_work_names,
+    owned_definitions,
+    quoted_names,
+    title_prefix,
+    title_tools,
+)
+from extractors.sections import compose
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return default_cues()
+
+
+@pytest.fixture(scope="module")
+def read(nlp):
+    """The text of a paper, and its cue words by class, as the lexicon finds them."""
+
+    def read(title, abstract):
+        text = compose(title, abstract)
+        doc = nlp.get_pipe("graphbuild_lexicon")(nlp.make_doc(text))
+
+        def triggers(classes):
+            return [(start, end, word) for _, start, end, word, _ in interesting_tokens(doc, classes)]
+
+        claim_starts = [start for start, _, _ in triggers(INTRO | OWN)]
+        return text, triggers, claim_starts
+
+    return read
+
+
+def names(text, spans):
+    return [text[start:end] for start, end in spans]
+
+
+def test_title_prefix_is_the_name_before_a_titles_colon(read, cues):
+    text, _, _ = read("LADDER: Self-Improving Models Through Recursion", "We show that it works.")
+    assert names(text, title_prefix(text, cues)) == ["LADDER"]
+    text, _, _ = read("Survey: Methods for Reasoning", "We review methods.")
+    assert title_prefix(text, cues) == []
+
+
+def test_introduced_is_the_name_right_after_the_papers_own_introducing_verb(read, cues):
+    text, triggers, _ = read("T", "To this end, we propose ControlNet++, a novel approach. Prior work introduces STaR.")
+    assert names(text, introduced(text, triggers(INTRO), cues)) == ["ControlNet++"]
+    text, triggers, _ = read("T", "We train ZebraFormer on ImageNet, and we propose to scale it.")
+    assert names(text, introduced(text, triggers(INTRO), cues)) == ["ZebraFormer"]  # unknown: the paper's own
+
+
+def test_named_is_the_name_after_a_naming_verb_of_the_papers_own(read, cues):
+    text, triggers, _ = read(
+        "T", "We further propose a test-time method called TTRL. A point in the process, called prediction level, passes."
+    )
+    assert names(text, named(text, triggers(NAMING), triggers(WE_NAMING), cues)) == ["TTRL"]
+    text, triggers, _ = read("T", "Recently, a new paradigm was presented, called InterContiNet.")
+    assert named(text, triggers(NAMING), triggers(WE_NAMING), cues) == []
+
+
+def test_appositions_of_novelty_name_what_they_follow(read, cues):
+    text, triggers, _ = read(
+        "T", "In this work, we study Goal Trees with Critics (GTC), a novel approach. Finally, StepNet, a new method, helps."
+    )
+    pairs = list(abbreviation_pairs(text))
+    assert names(text, appositions(text, triggers(NOVELTY), pairs, cues)) == ["Goal Trees with Critics", "StepNet"]
+
+
+def test_novel_noun_phrases_name_the_coined_word_inside_or_after_them(read, cues):
+    text, triggers, _ = read("T", "We present a novel deterministic Q-exit criterion, and a new theory-inspired approach, StepNet.")
+    assert names(text, novel_noun_phrases(text, triggers(NOVELTY), cues)) == ["Q-exit", "StepNet"]
+    text, triggers, _ = read("T", "We present a novel RLHF criterion.")  # a known name is not new
+    assert novel_noun_phrases(text, triggers(NOVELTY), cues) == []
+
+
+def test_own_work_names_follow_our_method(read, cues):
+    text, triggers, _ = read("T", "Experiments show that our method, MoDA, beats PPO.")
+    assert names(text, own_work_names(text, triggers(OWN), cues)) == ["MoDA"]
+
+
+def test_headed_names_are_coined_words_before_a_head_noun_of_the_papers_own(read, cues):
+    text, triggers, claims = read(
+        "T",
+        "We propose a dropout framework and apply it to the PPO algorithm to obtain the D-PPO variant. "
+        "We fine-tune them into our **LeaP-T** model series.",
+    )
+    assert names(text, headed_names(text, triggers(CODED), claims, cues)) == ["D-PPO", "LeaP-T"]
+    text, triggers, claims = read("T", "Baselines adapt the BC policy to new tasks.")
+    assert headed_names(text, triggers(CODED), claims, cues) == []
+
+
+def test_quoted_names_before_a_head_noun_in_a_sentence_of_the_papers_own(read, cues):
+    text, _, claims = read("T", "We propose a simple yet effective 'thought dropout' operation. Others use a 'magic trick' method.")
+    assert names(text, quoted_names(text, claims, cues)) == ["thought dropout"]
+
+
+def test_owned_definitions_are_abbreviations_the_paper_defines_for_its_own_work(read, cues):
+    text, _, claims = read("T", "We propose Goal Trees with Critics (GTC) for planning. Unlike Proximal Value Shaping (PVS), it plans.")
+    assert names(text, owned_definitions(text, list(abbreviation_pairs(text)), claims, cues)) == ["Goal Trees with Critics"]
+
+
+def test_title_tools_are_the_titles_with_phrase_the_abstract_defines_or_proposes(read, cues):
+    text, _, _ = read(
+        "Controllable Text Generation with Neurally-Decomposed Oracle",
+        "We control generation with Neurally-Decomposed Oracle (NADO). NADO trains a small model.",
+    )
+    assert names(text, title_tools(text, list(abbreviation_pairs(text)), cues)) == ["Neurally-Decomposed Oracle"]
+    text, _, _ = read("Fine-Tuning Agents with Proximal Value Shaping", "Proximal Value Shaping (PVS) is a popular technique.")
+    assert title_tools(text, list(abbreviation_pairs(text)), cues) == []
