@@ -35,7 +35,6 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import add_input_argument  # noqa: E402
 from extractors.sections import compose  # noqa: E402
-from graphbuild.compiled import compiled_modules  # noqa: E402
 from graphbuild.extraction import Extractor  # noqa: E402
 from graphbuild.ingest import read_records  # noqa: E402
 from graphbuild.papers import merge_records  # noqa: E402
@@ -126,11 +125,6 @@ def main():
     parser.add_argument("--stages", action="store_true", help="print the time per stage of one process instead")
     args = parser.parse_args()
 
-    compiled = compiled_modules()
-    print(
-        f"build: {len(compiled)} extraction modules compiled with Cython" if compiled
-        else "build: plain Python (nothing compiled: see README, Development)"
-    )
     papers = corpus(args.inputs, args.papers)
     texts = [compose(p.title, p.abstract) for p in papers]
     extractor = Extractor()

@@ -89,3 +89,24 @@ def test_initialize_without_settings_reads_the_built_in_data(nlp):
         mine.add_pipe(name)
     mine.initialize()
     assert findings(mine(TEXT)) == findings(nlp(TEXT))
+
+
+def test_a_base_pipeline_keeps_its_own_components_and_gains_ours(tmp_path):
+    # Any pipeline loadable by name or path can be the base; here a sentencizer's, saved to disk.
+    from graphbuild.extraction import Extractor
+
+    base = spacy.blank("en")
+    base.add_pipe("sentencizer", config={"punct_chars": ["!"]})  # a sentence ends only at "!"
+    base.to_disk(tmp_path / "base")
+    extractor = Extractor(base=str(tmp_path / "base"))
+    assert extractor.nlp.pipe_names == ["sentencizer", *COMPONENTS]
+    assert extractor.pipeline_path is None  # a base pipeline is built anew, never saved
+    text = compose("A Title", "We test on MATH500. Then on GSM8K!")
+
+    def evidence(extractor):
+        (mention,) = [m for m in extractor.extract_one("p", text).mentions if m.text == "GSM8K"]
+        return mention.evidence
+
+    # The base's one sentence runs from the title to "!"; graphbuild's own splitter ends one at ". ".
+    assert evidence(extractor) == ("title:0:7",)
+    assert evidence(Extractor()) == ("abstract:20:34",)
