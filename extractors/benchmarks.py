@@ -14,7 +14,6 @@ from spacy.language import Language
 from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings
 from extractors.lexicon import BENCH_CUE, NUMBER, document_text, interesting_tokens
-from extractors.resources import load_resources
 from extractors.sections import title_end
 from extractors.shapes import is_coined_word
 from extractors.token_reads import aligned
@@ -95,9 +94,8 @@ class BenchmarkPhrasing(DataComponent):
         self.key = key
         self.rules = None
 
-    def initialize(self, get_examples=None, *, nlp=None, resources=None):
-        resources = resources if resources is not None else load_resources()
-        self.set_up({"not_names": list(resources.not_names)})
+    def data_from(self, resources, nlp):
+        return {"not_names": list(resources.not_names)}
 
     def set_up(self, data):
         super().set_up(data)

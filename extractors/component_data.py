@@ -11,6 +11,8 @@ reading ``extractors/data`` or any user gazetteer again.
 import srsly
 from spacy import util
 
+from extractors.resources import load_resources
+
 __all__ = ["DataComponent", "NotInitialisedError"]
 
 
@@ -19,11 +21,21 @@ class NotInitialisedError(RuntimeError):
 
 
 class DataComponent:
-    """Base of the components that keep data: subclasses set ``self.data`` (through ``set_up``)
-    and build their rules in ``set_up``."""
+    """Base of the components that keep data: subclasses say which data they take from the
+    resources (``data_from``) and build their rules from it (``set_up``)."""
 
     DATA_FILE = "data.msgpack"
     data = None
+
+    def initialize(self, get_examples=None, *, nlp=None, resources=None):
+        """Take this component's data from ``resources`` (``nlp.initialize()`` passes the
+        pipeline's; without any, the built-in data)."""
+        resources = resources if resources is not None else load_resources()
+        self.set_up(self.data_from(resources, nlp))
+
+    def data_from(self, resources, nlp):
+        """The plain data this component keeps, taken from ``resources``."""
+        raise NotImplementedError
 
     def set_up(self, data):
         """Keep ``data`` and build the rules from it (subclasses extend this)."""

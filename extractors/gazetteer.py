@@ -24,7 +24,6 @@ from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings
 from extractors.lexicon import document_text
 from extractors.normalize import concept_key
-from extractors.resources import load_resources
 
 __all__ = ["surface_variants", "GazetteerMatcher", "GROUPS"]
 
@@ -143,10 +142,9 @@ class GazetteerMatcher(DataComponent):
         self.name = name
         self.groups = dict(groups or GROUPS)
 
-    def initialize(self, get_examples=None, *, nlp=None, resources=None):
-        """Spell out every entry of the resources' gazetteers and tokenize each spelling."""
-        resources = resources if resources is not None else load_resources()
-        self.set_up(gazetteer_data(resources.gazetteers, self.groups, _scratch_tokenizer(nlp or self.nlp)))
+    def data_from(self, resources, nlp):
+        """Every entry of the resources' gazetteers spelled out, each spelling tokenized."""
+        return gazetteer_data(resources.gazetteers, self.groups, _scratch_tokenizer(nlp or self.nlp))
 
     def set_up(self, data):
         super().set_up(data)

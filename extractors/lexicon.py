@@ -24,7 +24,6 @@ from spacy.language import Language
 
 from extractors.component_data import DataComponent
 from extractors.doc_values import get_value, set_value
-from extractors.resources import load_resources
 from extractors.shapes import is_coined_word
 from extractors.token_reads import flagged_tokens
 
@@ -140,9 +139,8 @@ class LexiconTagger(DataComponent):
         self.word_classes = None
         self.flag = None
 
-    def initialize(self, get_examples=None, *, nlp=None, resources=None):
-        """Take the word lists from the resources (the built-in ones when none are given)."""
-        self.set_up(word_lists(resources if resources is not None else load_resources()))
+    def data_from(self, resources, nlp):
+        return word_lists(resources)
 
     def set_up(self, data):
         super().set_up(data)

@@ -16,7 +16,6 @@ from spacy.language import Language
 from extractors.component_data import DataComponent
 from extractors.doc_values import get_value, set_value
 from extractors.lexicon import CODED, document_text, interesting_tokens
-from extractors.resources import load_resources
 from extractors.shapes import FUNCTION_WORDS, is_acronym, is_camel_case
 from extractors.token_reads import aligned
 
@@ -94,14 +93,13 @@ class MethodShapes(DataComponent):
         self.name = name
         self.key = key
 
-    def initialize(self, get_examples=None, *, nlp=None, resources=None):
-        resources = resources if resources is not None else load_resources()
-        self.set_up({
+    def data_from(self, resources, nlp):
+        return {
             "not_names": list(resources.not_names),
             "benchmark_cues": list(resources.benchmark_cues),
             "generic_heads": list(resources.generic_heads),
             "contexts": {"before": list(resources.method_contexts["before"]), "after": list(resources.method_contexts["after"])},
-        })
+        }
 
     def set_up(self, data):
         super().set_up(data)

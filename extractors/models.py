@@ -24,10 +24,10 @@ from spacy.language import Language
 from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings
 from extractors.lexicon import FAMILY, document_text, interesting_tokens
-from extractors.resources import FamilyEntry, load_resources
+from extractors.resources import FamilyEntry
 from extractors.token_reads import aligned
 
-__all__ = ["ModelGrammar", "ModelFinder", "model_grammar"]
+__all__ = ["ModelGrammar", "ModelFinder", "grammar_data", "grammar_from"]
 
 _SIZE = r"\d+(?:\.\d+)?[BMK](?:-A\d+(?:\.\d+)?B)?(?!\w|\.\d)|\d+x\d+(?:\.\d+)?B(?!\w|\.\d)"
 _VERSION = r"v?\d+(?:\.\d+)*(?:[a-z](?![a-zA-Z]))?"
@@ -89,9 +89,17 @@ class ModelGrammar:
         return {"family": family, "size": sizes[-1] if sizes else None}
 
 
-def model_grammar(resources):
-    """The model grammar of the resources' families (built-in and the user's) and variant words."""
-    return ModelGrammar(resources.model_families, resources.model_variants)
+def grammar_data(resources):
+    """The resources' model families (built-in and the user's) and variant words, as plain data."""
+    return {
+        "families": [[f.family, f.pattern, f.case_sensitive, f.needs_version] for f in resources.model_families],
+        "variants": list(resources.model_variants),
+    }
+
+
+def grammar_from(data):
+    """The ``ModelGrammar`` of ``grammar_data``."""
+    return ModelGrammar([FamilyEntry(*family) for family in data["families"]], data["variants"])
 
 
 class ModelFinder(DataComponent):
@@ -102,16 +110,12 @@ class ModelFinder(DataComponent):
         self.key = key
         self.grammar = None
 
-    def initialize(self, get_examples=None, *, nlp=None, resources=None):
-        resources = resources if resources is not None else load_resources()
-        self.set_up({
-            "families": [[f.family, f.pattern, f.case_sensitive, f.needs_version] for f in resources.model_families],
-            "variants": list(resources.model_variants),
-        })
+    def data_from(self, resources, nlp):
+        return grammar_data(resources)
 
     def set_up(self, data):
         super().set_up(data)
-        self.grammar = ModelGrammar([FamilyEntry(*family) for family in data["families"]], data["variants"])
+        self.grammar = grammar_from(data)
 
     def __call__(self, doc):
         self.check_initialised()

@@ -14,9 +14,9 @@ import functools
 import re
 
 from extractors.methods import singular
-from extractors.models import ModelGrammar
+from extractors.models import grammar_data, grammar_from
 from extractors.normalize import concept_key
-from extractors.resources import FamilyEntry, load_resources
+from extractors.resources import load_resources
 
 __all__ = ["ProposalCues", "cue_data", "default_cues", "ADVERBS"]
 
@@ -34,8 +34,7 @@ def cue_data(resources):
         "benchmark_cues": list(resources.benchmark_cues),
         "not_names": list(resources.not_names),
         "known_keys": sorted(resources.known_keys()),
-        "model_families": [[f.family, f.pattern, f.case_sensitive, f.needs_version] for f in resources.model_families],
-        "model_variants": list(resources.model_variants),
+        "models": grammar_data(resources),
     }
 
 
@@ -50,7 +49,7 @@ class ProposalCues:
 
     def __init__(self, data):
         cues, benchmark_cues, not_names = data["cues"], data["benchmark_cues"], data["not_names"]
-        grammar = ModelGrammar([FamilyEntry(*family) for family in data["model_families"]], data["model_variants"])
+        grammar = grammar_from(data["models"])
         self.not_names = {n.lower() for n in not_names}
         self.known_keys = set(data["known_keys"])
         self.known_model = lambda name: grammar.pattern.fullmatch(name) is not None

@@ -33,7 +33,6 @@ from extractors.proposal_phrasings import (
     title_tools,
 )
 from extractors.proposal_text import proposal_label
-from extractors.resources import load_resources
 from extractors.token_reads import aligned
 
 __all__ = ["proposals", "ProposalFinder"]
@@ -91,8 +90,8 @@ class ProposalFinder(DataComponent):
         self.key = key
         self.cues = None
 
-    def initialize(self, get_examples=None, *, nlp=None, resources=None):
-        self.set_up(cue_data(resources if resources is not None else load_resources()))
+    def data_from(self, resources, nlp):
+        return cue_data(resources)
 
     def set_up(self, data):
         super().set_up(data)

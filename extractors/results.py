@@ -16,7 +16,6 @@ from spacy.language import Language
 from extractors.component_data import DataComponent
 from extractors.doc_values import findings, register, set_value
 from extractors.lexicon import NUMBER, document_text, interesting_tokens
-from extractors.resources import load_resources
 from extractors.sections import sentence_bounds
 
 __all__ = ["ResultFinder", "reported_results"]
@@ -207,9 +206,8 @@ class ResultFinder(DataComponent):
         self.subject_keys = tuple(subject_keys)
         self.rules = None
 
-    def initialize(self, get_examples=None, *, nlp=None, resources=None):
-        resources = resources if resources is not None else load_resources()
-        self.set_up({"metrics": list(resources.metrics), "units": list(resources.result_units)})
+    def data_from(self, resources, nlp):
+        return {"metrics": list(resources.metrics), "units": list(resources.result_units)}
 
     def set_up(self, data):
         super().set_up(data)

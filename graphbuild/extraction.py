@@ -17,8 +17,6 @@ import bisect
 import gc
 from dataclasses import replace
 
-import spacy
-
 from extractors import build_pipeline
 from extractors.doc_values import findings, get_value
 from extractors.lexicon import document_text, set_document_text
@@ -26,7 +24,7 @@ from extractors.links import classify_url
 from extractors.normalize import concept_key, url_key
 from extractors.sections import compose, field_offsets, sentence_bounds, title_end as end_of_title
 from graphbuild import schema
-from graphbuild.pipeline_cache import load_pipeline
+from graphbuild.pipeline_cache import load_pipeline, load_saved
 from graphbuild.records import Extraction, Mention, Result, maker
 from graphbuild.workers import in_workers
 
@@ -75,7 +73,7 @@ class Extractor:
         self.base = base
         self.gazetteers = tuple(str(g) for g in gazetteers)
         if pipeline_path is not None:
-            self.nlp, self.pipeline_path = spacy.load(pipeline_path), pipeline_path
+            self.nlp, self.pipeline_path = load_saved(pipeline_path), pipeline_path
         elif base:
             self.nlp, self.pipeline_path = build_pipeline(gazetteers, base=base), None
         else:

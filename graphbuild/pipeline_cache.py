@@ -32,7 +32,7 @@ from extractors import build_pipeline
 from extractors.resources import digest
 from graphbuild import __version__
 
-__all__ = ["cache_folder", "pipeline_key", "load_pipeline", "CorruptPipelineError"]
+__all__ = ["cache_folder", "pipeline_key", "load_pipeline", "load_saved", "CorruptPipelineError"]
 
 MANIFEST = "graphbuild-manifest.json"
 KEEP = 8  # saved pipelines kept in the cache folder
@@ -74,7 +74,7 @@ def load_pipeline(gazetteers=(), folder=None):
     saved = folder / pipeline_key(gazetteers)
     if saved.exists():
         try:
-            nlp = _load_checked(saved)
+            nlp = load_saved(saved)
         except Exception as error:  # whatever is wrong with it, the pipeline is rebuilt
             _log.warning("graphbuild: the saved extraction pipeline in %s is unusable (%s); rebuilding it", saved, error)
             shutil.rmtree(saved, ignore_errors=True)
@@ -91,15 +91,18 @@ def load_pipeline(gazetteers=(), folder=None):
             folder, error.strerror or error,
         )
         return nlp, None
-    _prune(folder, keep=saved)
+    _prune(folder, current=saved)
     try:
-        return _load_checked(saved), saved
+        return load_saved(saved), saved
     except Exception as error:  # changed under our feet by another process: use the one built here
         _log.warning("graphbuild: the extraction pipeline saved in %s is unusable (%s)", saved, error)
         return nlp, None
 
 
-def _load_checked(saved):
+def load_saved(saved):
+    """Load the pipeline saved in folder ``saved`` once its files match its manifest; raise
+    otherwise (a missing manifest, a changed or added file, a pipeline spaCy cannot load)."""
+    saved = Path(saved)
     manifest = json.loads((saved / MANIFEST).read_text(encoding="utf-8"))
     if manifest.get("key") != saved.name:
         raise CorruptPipelineError(f"its manifest is for key {manifest.get('key')!r}")
@@ -152,7 +155,7 @@ def _touch(saved):
         pass
 
 
-def _prune(folder, keep):
+def _prune(folder, current):
     """Remove all but the ``KEEP`` most recently used saved pipelines (and any left-over
     temporary folder of a run that was killed while saving, once it is an hour old)."""
     try:
@@ -161,11 +164,11 @@ def _prune(folder, keep):
         return
     saved = sorted((p for p in entries if not p.name.startswith(".")), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in saved[KEEP:]:
-        if old != keep:
+        if old != current:
             shutil.rmtree(old, ignore_errors=True)
     for leftover in (p for p in entries if p.name.startswith(".")):
         try:
-            if leftover.stat().st_mtime < keep.stat().st_mtime - 3600:
+            if leftover.stat().st_mtime < current.stat().st_mtime - 3600:
                 shutil.rmtree(leftover, ignore_errors=True)
         except OSError:
             pass

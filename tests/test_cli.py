@@ -134,3 +134,27 @@ def test_help_examples_are_printed_whole_not_rewrapped(runner, command):
     lines = [line.strip() for line in example.splitlines() if line.strip() not in ("", "\b")]
     output = runner.invoke(main, [command, "--help"], terminal_width=60).output
     assert lines and all(line in output for line in lines)
+
+
+def test_a_bad_gazetteer_is_a_one_line_error_naming_file_and_line(runner, listing, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"label": "METHOD", "pattern": "StepNet"}\n{"label": "METHOD"}\n', encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(listing), "--gazetteer", str(bad)])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {bad}:2: not a gazetteer entry ('pattern'); expected {{\"label\": ..., \"pattern\": ..., \"id\": ...}}\n"
+
+
+def test_a_gazetteer_that_is_not_utf8_is_a_one_line_error(runner, listing, tmp_path):
+    bad = tmp_path / "latin1.jsonl"
+    bad.write_bytes('{"label": "METHOD", "pattern": "Caf\xe9Net"}\n'.encode("latin-1"))
+    result = runner.invoke(main, ["extract", str(listing), "--gazetteer", str(bad)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {bad}: cannot read gazetteer (") and result.output.count("\n") == 1
+
+
+def test_a_users_gazetteer_changes_what_extract_finds(runner, listing, tmp_path):
+    names = tmp_path / "names.jsonl"
+    names.write_text('{"label": "NOT_METHOD", "pattern": "StepNet"}\n', encoding="utf-8")
+    assert json.loads(runner.invoke(main, ["extract", str(listing)]).output)["proposed"] == ["StepNet"]
+    record = json.loads(runner.invoke(main, ["extract", str(listing), "--gazetteer", str(names)]).output)
+    assert record["proposed"] == [] and record["methods"] == ["PPO"]

@@ -95,3 +95,20 @@ def test_a_known_short_form_defined_loosely_is_still_the_known_name(extractor):
     )
     assert own["proposed"] == ["Action Inference by Maximising Evidence (AIME)"]
     assert own["benchmarks"] == []
+
+
+def test_a_phrase_matcher_given_token_hashes_matches_as_one_given_docs():
+    # The saved pipeline hands the gazetteer's spellings to spaCy's PhraseMatcher as token hashes
+    # (the form its pickling keeps them in), not as Doc objects: the two must match alike.
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    nlp = spacy.blank("en")
+    phrases = ["large language models", "Qwen2.5 7B", "ImageNet-1K", "MATH500", "the Pile", "a", "GPT-4o mini"]
+    from_docs, from_hashes = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="LOWER")
+    from_docs.add("P", [nlp.make_doc(p) for p in phrases])
+    from_hashes.add("P", [nlp.make_doc(p).to_array("LOWER").tolist() for p in phrases])
+    text = "A model beats Large Language Models on MATH500 and imagenet-1k, trained on the pile with qwen2.5 7b."
+    doc = nlp(text)
+    assert from_hashes(doc) == from_docs(doc)
+    assert [doc[start:end].text for _, start, end in from_docs(doc)] == ["A", "Large Language Models", "MATH500", "the pile", "qwen2.5 7b"]
