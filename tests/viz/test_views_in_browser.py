@@ -36,17 +36,26 @@ def browser(tmp_path_factory):
     driver.quit()
 
 
-def open_view(browser, path, timeout=30):
+def wait_until(condition, what, limit=60):
+    """Poll ``condition`` until it holds; fail, saying ``what`` never happened, only after a limit
+    far beyond any normal wait (a busy machine slows the page, it does not fail the test)."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what} did not happen within {limit} s")
+        time.sleep(0.05)
+
+
+def details(browser):
+    return browser.execute_script("return document.getElementById('details').innerText")
+
+
+def open_view(browser, path):
     """Load a page from a file:// URL and wait until vis-network has drawn it, settled."""
     browser.get_log("performance")
     browser.get_log("browser")
     browser.get(path.resolve().as_uri())
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if browser.execute_script("return !!(window.graphbuild && window.graphbuild.stable)"):
-            return
-        time.sleep(0.1)
-    pytest.fail(f"the page {path} did not settle within {timeout} s")
+    wait_until(lambda: browser.execute_script("return !!(window.graphbuild && window.graphbuild.stable)"), f"{path} settling")
 
 
 def network_events(browser):
@@ -69,7 +78,8 @@ def hover(browser, node_id):
     graph = browser.find_element(By.ID, "graph")
     size = graph.size
     ActionChains(browser).move_to_element_with_offset(graph, 0, 0).move_by_offset(int(x - size["width"] / 2), int(y - size["height"] / 2)).perform()
-    time.sleep(0.4)
+    name = browser.execute_script("return window.graphbuild.nodes.get(arguments[0]).details.name", node_id)
+    wait_until(lambda: name in details(browser), f"the details of {name!r} showing on hover")
 
 
 @pytest.fixture(scope="module")
@@ -119,9 +129,9 @@ def test_hovering_a_node_shows_its_details(browser, controlnet_view):
         "return window.graphbuild.nodes.get().find(n => n.details.name === 'Adding Conditional Control to Text-to-Image Diffusion Models').id;"
     )
     hover(browser, node)
-    details = browser.find_element(By.ID, "details").text
-    assert "Adding Conditional Control to Text-to-Image Diffusion Models" in details
-    assert "We present ControlNet" in details
+    shown = browser.find_element(By.ID, "details").text
+    assert "Adding Conditional Control to Text-to-Image Diffusion Models" in shown
+    assert "We present ControlNet" in shown
 
 
 def test_the_legend_lists_every_label_present(browser, controlnet_view):
@@ -141,7 +151,7 @@ def test_the_search_box_selects_and_shows_a_node(browser, controlnet_view):
     open_view(browser, path)
     box = browser.find_element(By.ID, "search")
     box.send_keys("controlar: controllable", Keys.ENTER)  # part of a title, any case
-    time.sleep(0.3)
+    wait_until(lambda: "ControlAR:" in details(browser), "the search result's details showing")
     assert browser.find_element(By.ID, "details").text.splitlines()[1].startswith("ControlAR:")
     assert browser.execute_script("return window.graphbuild.network.getSelectedNodes().length") == 1
 
@@ -156,7 +166,7 @@ def test_a_click_on_a_repository_opens_its_url(browser, tmp_path, hostile_store)
 
     hover(browser, node)
     ActionChains(browser).click().perform()
-    time.sleep(0.3)
+    wait_until(lambda: browser.execute_script("return window.opened"), "the click opening a URL")
     assert browser.execute_script("return window.opened") == "https://github.com/org/evil"
 
 
@@ -170,7 +180,8 @@ def test_a_title_with_markup_never_runs(browser, tmp_path, hostile_store):
         node = browser.execute_script("return window.graphbuild.nodes.get().find(n => n.details.name === arguments[0]).id;", title)
         hover(browser, node)
         assert title in browser.find_element(By.ID, "details").text
-    time.sleep(0.5)
+        # Shown as text: the details hold no element a title's markup could have made.
+        assert browser.execute_script("return document.querySelectorAll('#details img, #details script').length") == 0
     assert browser.execute_script("return typeof window.pwned") == "undefined"
     links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#details a")]
     assert all(link.startswith("https://") for link in links)
