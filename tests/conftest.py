@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,6 +14,12 @@ IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 # Saved pipelines go to a folder of this test session (and of the commands it starts), never to
 # the user's cache: the session builds the pipeline once, as a first run does, then loads it.
 os.environ["GRAPHBUILD_CACHE_DIR"] = tempfile.mkdtemp(prefix="graphbuild-test-pipelines-")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_saved_pipelines():
+    yield
+    shutil.rmtree(os.environ["GRAPHBUILD_CACHE_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
