@@ -222,7 +222,7 @@ def digest(gazetteers=()):
 def load_resources(gazetteers=()):
     """Read the built-in data and the user's gazetteer files (paths or folders of ``*.jsonl``)
     into one ``Resources``. A process reads the same unchanged files once: the result is kept
-    while no file's size or modification time changes."""
+    while no file moves or changes its size or modification time."""
     files = tuple(str(Path(f).resolve()) for f in gazetteer_files(gazetteers))
     return _load(files, tuple(_stamp(path) for path in (*data_files(), *files)))
 
@@ -261,11 +261,13 @@ def _load(user_files, stamps):
 
 
 def _stamp(path):
+    """What tells a file apart from its earlier self: where it is, its size and its modification
+    time."""
     try:
         status = Path(path).stat()
     except OSError:
-        return None  # reading it will say what is wrong
-    return status.st_size, status.st_mtime_ns
+        return str(path), None  # reading it will say what is wrong
+    return str(path), status.st_size, status.st_mtime_ns
 
 
 def _read_text(path, kind):

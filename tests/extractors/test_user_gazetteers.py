@@ -83,3 +83,15 @@ def test_a_malformed_user_gazetteer_names_file_and_line(tmp_path, line, message)
     path.write_text(line, encoding="utf-8")
     with pytest.raises(GazetteerError, match=message):
         load_resources([path])
+
+
+def test_a_copy_of_the_data_folder_is_read_from_where_it_is(tmp_path, monkeypatch):
+    import shutil
+
+    import extractors.resources
+
+    load_resources()
+    copy = tmp_path / "data"
+    shutil.copytree(extractors.resources.DATA_DIR, copy)  # the same sizes and modification times
+    monkeypatch.setattr(extractors.resources, "DATA_DIR", copy)
+    assert load_resources().files[0] == str(copy / "benchmarks.jsonl")
