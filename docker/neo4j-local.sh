@@ -9,8 +9,10 @@
 # http://127.0.0.1:$NEO4J_LOCAL_HTTP_PORT/browser/ (7474). The password of the "neo4j" user is
 # $NEO4J_PASSWORD, set when the database is first created (it is never printed). Jars are cached in
 # $NEO4J_LOCAL_CACHE (~/.cache/graphbuild/neo4j-<version>); the database, configuration and logs
-# live in $NEO4J_LOCAL_HOME (.neo4j in the project). Needs Java 17+ and Maven.
+# live in $NEO4J_LOCAL_HOME (.neo4j in the project), readable by this user only. Needs Java 17+
+# and Maven.
 set -euo pipefail
+umask 077  # the database (and its auth.ini) and the logs are this user's alone
 
 NEO4J_VERSION="${NEO4J_LOCAL_VERSION:-5.26.30}"
 BROWSER_VERSION="${NEO4J_LOCAL_BROWSER_VERSION:-5.24.0}"
@@ -71,6 +73,7 @@ EOF
 
 write_config() {
     mkdir -p "$HOME_DIR/conf" "$HOME_DIR/data" "$HOME_DIR/logs" "$HOME_DIR/run" "$HOME_DIR/plugins" "$HOME_DIR/import"
+    chmod 700 "$HOME_DIR"  # also for a folder an earlier version made open to everyone
     cat > "$HOME_DIR/conf/neo4j.conf" <<EOF
 # Written by docker/neo4j-local.sh; rewritten at every start.
 server.default_listen_address=127.0.0.1
@@ -99,9 +102,26 @@ set_initial_password() {
     [ -d "$HOME_DIR/data/databases" ] && return  # the database exists: its password is already set
     [ -n "${NEO4J_PASSWORD:-}" ] || die "set NEO4J_PASSWORD to the password the new database should have (at least 8 characters)"
     [ "${#NEO4J_PASSWORD}" -ge 8 ] || die "NEO4J_PASSWORD must have at least 8 characters"
+    case "$NEO4J_PASSWORD" in *$'\n'*) die "NEO4J_PASSWORD must be one line" ;; esac
     java_env
-    java -cp "$CACHE/lib/*" org.neo4j.cli.AdminTool dbms set-initial-password "$NEO4J_PASSWORD" >/dev/null \
-        || die "could not set the initial password (see $HOME_DIR/logs)"
+    # The password reaches the JVM in an argument file only this user can read, removed at once:
+    # on a command line, any user of the machine could read it with ps.
+    local arguments status=0
+    arguments="$(mktemp "$HOME_DIR/run/admin-arguments.XXXXXX")"
+    {
+        printf -- '-cp\n%s\norg.neo4j.cli.AdminTool\ndbms\nset-initial-password\n' "$(quoted "$CACHE/lib/*")"
+        quoted "$NEO4J_PASSWORD"
+    } > "$arguments"
+    java "@$arguments" >/dev/null || status=$?
+    rm -f "$arguments"
+    [ "$status" -eq 0 ] || die "could not set the initial password (see $HOME_DIR/logs)"
+}
+
+quoted() {
+    # One argument of a java argument file: in double quotes, with \ and " escaped. printf is a
+    # shell builtin, and sed reads the text on its standard input: neither shows it in ps.
+    printf '%s' "$1" | sed 's/[\\"]/\\&/g; s/^/"/; s/$/"/'
+    printf '\n'
 }
 
 start() {

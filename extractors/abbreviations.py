@@ -164,24 +164,31 @@ def _clause_start(text, start, end):
 
 # "SLCD -- Supervised Learning based Controllable Diffusion": a short form, a dash or colon, and
 # its long form.
-_DASHED = re.compile(r"\b([A-Z][A-Za-z0-9\-+]*[A-Z0-9+])\s+(?:--|—|–)\s+((?:[^\W\d_][\w\-]*\s+){0,9}[^\W\d_][\w\-]*)")
+_DASHED = re.compile(r"\b([A-Z][A-Za-z0-9\-+]{0,30}[A-Z0-9+])\s+(?:--|—|–)\s+((?:[^\W\d_][\w\-]*\s+){0,9}[^\W\d_][\w\-]*)")
+_DASH_CHARACTERS = "-—–"
+_REACH = 32  # characters looked back over for the short form before a dash, and for the space
 
 
 def _dashed_starts(text):
-    """Sorted offsets where a ``_DASHED`` match can start: the capitals of the word run before
-    each dash."""
+    """Sorted offsets where a ``_DASHED`` match can start: the capitals of the word right before
+    each dash. A run of dashes is looked at once, from its first dash, and the look back goes no
+    further than a short form can be long, so the work stays linear in the text however many
+    dashes it holds."""
     starts = set()
     for dash in ("--", "—", "–"):
         position = text.find(dash)
         while position >= 0:
             end = position
-            while end > 0 and text[end - 1].isspace():
+            while end > max(0, position - _REACH) and text[end - 1].isspace():
                 end -= 1
             begin = end
-            while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "-+"):
+            while begin > max(0, end - _REACH) and (text[begin - 1].isalnum() or text[begin - 1] in "-+"):
                 begin -= 1
             starts.update(k for k in range(begin, end) if "A" <= text[k] <= "Z")
-            position = text.find(dash, position + 1)
+            run_end = position
+            while run_end < len(text) and text[run_end] in _DASH_CHARACTERS:
+                run_end += 1
+            position = text.find(dash, run_end)
     return sorted(starts)
 
 

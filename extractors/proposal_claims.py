@@ -70,9 +70,9 @@ def introduced_before(text, position, claim_starts, cues, names_between=False):
     the expressions a sentence that holds none of them: every claim needs one.
     """
     sentence_start = sentence_start_of(text, position)
-    sentence_end = CLAUSE_END.search(text, position)
-    after = text[position:sentence_end.start() if sentence_end else len(text)]
-    if _PASSIVE_INTRO.search(after[:120]):
+    sentence_end = CLAUSE_END.search(text, position, position + 120)  # the passive comes within 120
+    after = text[position:sentence_end.start() if sentence_end else position + 120]
+    if _PASSIVE_INTRO.search(after):
         return True
     first = bisect.bisect_left(claim_starts, sentence_start)
     if first == len(claim_starts) or claim_starts[first] >= position:

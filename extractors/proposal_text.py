@@ -25,6 +25,7 @@ __all__ = [
     "CLAUSE_END",
     "QUOTES",
     "WORD_OR_MARK",
+    "LONGEST_SENTENCE",
     "sentence_start_of",
     "split_words",
     "name_at",
@@ -47,9 +48,17 @@ _HEAD_AFTER = re.compile(
 )
 
 
+#: How far back a sentence's start is looked for: three times the shared corpus's longest sentence
+#: (658 characters). A text with no full stop for longer is read as sentences of this length, so
+#: that the phrasings' work stays in proportion to the text.
+LONGEST_SENTENCE = 2000
+
+
 def sentence_start_of(text, position):
-    """Where the sentence holding ``position`` starts (after ". " or a line break)."""
-    return max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    """Where the sentence holding ``position`` starts (after ". " or a line break), looking back
+    no further than ``LONGEST_SENTENCE`` characters."""
+    low = max(0, position - LONGEST_SENTENCE)
+    return max(text.rfind(". ", low, position) + 1, text.rfind("\n", low, position) + 1, low)
 
 
 def split_words(text, start, end):

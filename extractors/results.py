@@ -9,6 +9,7 @@ benchmark, model and proposal components and stores plain tuples in ``doc._.resu
 no subject.
 """
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -17,6 +18,7 @@ from extractors.component_data import DataComponent
 from extractors.doc_values import findings, register, set_value
 from extractors.lexicon import NUMBER, document_text, interesting_tokens
 from extractors.sections import sentence_bounds
+from extractors.spans import SpanIndex
 
 __all__ = ["ResultFinder", "reported_results"]
 
@@ -63,7 +65,8 @@ def _runs(numbers, text, joiner):
     """Maximal runs of numbers separated only by ``joiner`` ("84.3, 72.2 and 98.4")."""
     runs, current = [], []
     for number in numbers:
-        if current and re.match(joiner, text[current[-1].end():number.start()]):
+        gap = number.start() - current[-1].end() if current else None
+        if current and gap <= _LONGEST_LIST_GAP and re.match(joiner, text[current[-1].end():number.start()]):
             current.append(number)
         else:
             if current:
@@ -74,28 +77,45 @@ def _runs(numbers, text, joiner):
     return runs
 
 
+_BREAK = re.compile(r"[.!?](?=\s)")  # a sentence break: no result reaches across one
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
+_LONGEST_LIST_GAP = 64  # characters between two listed benchmarks: ", and the " and its like
+
+
 def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=48):
     """(benchmark index, value, metric, subject index) for each reported number.
 
-    ``benchmarks`` and ``subjects`` are sorted (start, end) character ranges; numbers inside any of
-    them (the 2024 of "AIME 2024", the 7 of "Qwen2.5 7B") are not values. ``number_starts`` are
-    where the document's number tokens start.
+    ``benchmarks`` are sorted, non-overlapping (start, end) character ranges, ``subjects`` sorted
+    ranges; numbers inside any of them (the 2024 of "AIME 2024", the 7 of "Qwen2.5 7B") are not
+    values. ``number_starts`` are where the document's number tokens start. Every look-up (the
+    benchmark next to a number, the subject before it, the sentence it is in) is a binary search,
+    so an abstract of thousands of numbers and names costs time in proportion to its length.
     """
     taken_numbers = set()
     taken = []
     taken_order = []  # start of the number behind each entry of ``taken``
-    covered = benchmarks + subjects
+    covered = SpanIndex(benchmarks + subjects)
+    b_starts = [start for start, _ in benchmarks]
+    b_ends = [end for _, end in benchmarks]  # sorted too: the benchmarks do not overlap
+    s_starts = [start for start, _ in subjects]
+    s_ends = {end for _, end in subjects}
+    longest_subject = max((end - start for start, end in subjects), default=0)
+    breaks = [m.start() for m in _BREAK.finditer(text)]
 
-    def inside(start, end):
-        return any(s <= start and end <= e for s, e in covered)
+    def last_break(position):
+        """The last sentence break whose space comes before ``position``, -1 for none."""
+        k = bisect.bisect_left(breaks, position - 1) - 1
+        return breaks[k] if k >= 0 else -1
 
     numbers = []
     for start in number_starts:
         match = _NUMBER.match(text, start)
         if match is None or (numbers and start < numbers[-1].end()):
             continue
-        if not inside(match.start(), match.end()) and not rules.is_count(text, match.end()):
+        if not covered.contains(match.start(), match.end()) and not rules.is_count(text, match.end()):
             numbers.append(match)
+    n_starts = [m.start() for m in numbers]
+    n_ends = [m.end() for m in numbers]
 
     def metric_for(gap, number_end):
         after = rules.metric_after_number.match(text[number_end:number_end + 40])
@@ -105,18 +125,22 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         return found.group(1) if found else None
 
     def subject_for(position):
-        best = -1
-        for index, (start, end) in enumerate(subjects):
-            if end <= position and not re.search(r"[.!?]\s", text[end:position]):
-                best = index
-        return best
+        """The last subject ending at or before ``position`` in its sentence, -1 for none."""
+        boundary = last_break(position)
+        for index in range(bisect.bisect_right(s_starts, position) - 1, -1, -1):
+            start, end = subjects[index]
+            if start + longest_subject <= boundary:
+                break  # this subject and every earlier one end before the sentence starts
+            if boundary < end <= position:
+                return index
+        return -1
 
     # "a, b and c on X, Y and Z, respectively"
     for s_start, s_end in sentence_bounds(text) if "respectively" in text else ():
         if "respectively" not in text[s_start:s_end]:
             continue
-        in_sentence_b = [i for i, (b0, b1) in enumerate(benchmarks) if s_start <= b0 and b1 <= s_end]
-        in_sentence_n = [m for m in numbers if s_start <= m.start() and m.end() <= s_end]
+        in_sentence_b = range(bisect.bisect_left(b_starts, s_start), bisect.bisect_right(b_ends, s_end))
+        in_sentence_n = numbers[bisect.bisect_left(n_starts, s_start):bisect.bisect_right(n_ends, s_end)]
         if len(in_sentence_b) >= 2 and len(in_sentence_n) == len(in_sentence_b):
             for index, number in zip(in_sentence_b, in_sentence_n):
                 taken.append((index, _value(number.group()), metric_for("", number.end()), subject_for(number.start())))
@@ -128,15 +152,16 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
     for run in _runs(numbers, text, r"^\s*\\?%?\s*(?:,\s*(?:and\s+)?|and\s+)$"):
         if len(run) < 2 or any(n.start() in taken_numbers for n in run):
             continue
-        following = [i for i, (b0, _) in enumerate(benchmarks) if b0 >= run[-1].end()][: len(run)]
-        if len(following) != len(run):
+        first = bisect.bisect_left(b_starts, run[-1].end())
+        following = range(first, min(first + len(run), len(benchmarks)))
+        if len(following) != len(run) or b_starts[first] - run[-1].end() > max_gap:
             continue
-        first_gap = text[run[-1].end():benchmarks[following[0]][0]]
+        first_gap = text[run[-1].end():b_starts[first]]
         joined = all(
-            re.match(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", text[benchmarks[a][1]:benchmarks[b][0]])
+            b_starts[b] - b_ends[a] <= _LONGEST_LIST_GAP and _LIST_GAP.match(text[b_ends[a]:b_starts[b]])
             for a, b in zip(following, following[1:])
         )
-        if joined and len(first_gap) <= max_gap and rules.before.match(first_gap.replace("%", "", 1)):
+        if joined and rules.before.match(first_gap.replace("%", "", 1)):
             for index, number in zip(following, run):
                 taken.append((index, _value(number.group()), metric_for(first_gap, number.end()), subject_for(number.start())))
                 taken_numbers.add(number.start())
@@ -148,21 +173,18 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         value = _value(number.group())
         choice = None
         # The nearest benchmark after the number, when only a metric and a preposition lie between.
-        for index, (b_start, b_end) in enumerate(benchmarks):
-            if b_start >= number.end():
-                gap = text[number.end():b_start]
-                if len(gap) <= max_gap and rules.before.match(gap.replace("\\%", "").replace("%", "", 1)):
-                    choice = (index, gap)
-                break
+        index = bisect.bisect_left(b_starts, number.end())
+        if index < len(benchmarks) and b_starts[index] - number.end() <= max_gap:
+            gap = text[number.end():b_starts[index]]
+            if rules.before.match(gap.replace("\\%", "").replace("%", "", 1)):
+                choice = (index, gap)
         if choice is None:
             # The nearest benchmark before the number: "X (84.3)", "X accuracy of 84.3".
-            for index in range(len(benchmarks) - 1, -1, -1):
-                b_start, b_end = benchmarks[index]
-                if b_end <= number.start():
-                    gap = text[b_end:number.start()]
-                    if len(gap) <= max_gap and rules.after.match(gap):
-                        choice = (index, gap)
-                    break
+            index = bisect.bisect_right(b_ends, number.start()) - 1
+            if index >= 0 and number.start() - b_ends[index] <= max_gap:
+                gap = text[b_ends[index]:number.start()]
+                if rules.after.match(gap):
+                    choice = (index, gap)
         if choice is None:
             continue
         index, gap = choice
@@ -171,7 +193,8 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         taken_order.append(number.start())
         # "by 51.6% -> 60.1% for DPO and 52.6% -> 62.4% for RLOO": numbers chained to this one.
         previous = number
-        for following in numbers[position + 1:]:
+        for k in range(position + 1, len(numbers)):
+            following = numbers[k]
             between = re.sub(r"\\?%|\bfor\s+[\w\-.]+", "", text[previous.end():following.start()])
             if following.start() in taken_numbers or not _CHAIN.match(between):
                 break
@@ -180,21 +203,24 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
             taken_order.append(following.start())
             previous = following
     # "62% win rate in WebShop, outperforming RFT (53.6%) and GPT-4 (35.6%)": numbers in
-    # parentheses after a compared name belong to the benchmark just reported on.
+    # parentheses after a compared name belong to the result reported last before them in the
+    # same sentence.
+    reported = sorted(zip(taken_order, range(len(taken))))  # (number start, entry), by start
     for number in numbers:
         if number.start() in taken_numbers or not taken:
             continue
         opening = re.search(r"\(\s*$", text[max(0, number.start() - 3):number.start()])
         closing = re.match(r"^\s*\)", text[number.end():number.end() + 3])
-        after_subject = any(0 <= number.start() - end <= 3 for _, end in subjects)
+        after_subject = any(number.start() - distance in s_ends for distance in range(4))
         if not (opening and closing and after_subject):
             continue
-        earlier = [t for t, n in zip(taken, taken_order) if n < number.start() and not re.search(r"[.!?]\s", text[n:number.start()])]
-        if earlier:
-            index, _, metric, _ = earlier[-1]
+        k = bisect.bisect_left(reported, (number.start(), -1)) - 1
+        if k >= 0 and reported[k][0] > last_break(number.start()):
+            index, _, metric, _ = taken[reported[k][1]]
             taken.append((index, _value(number.group()), metric, subject_for(number.start())))
             taken_numbers.add(number.start())
             taken_order.append(number.start())
+            bisect.insort(reported, (number.start(), len(taken) - 1))
     return [entry for _, entry in sorted(zip(taken_order, taken), key=lambda pair: pair[0])]
 
 

@@ -23,9 +23,10 @@ class BuildSummary:
     counts: dict
 
 
-def extract_papers(records, extractor, workers=1, progress=None):
-    """(papers, extractions) for records: duplicates merged, aliases resolved across papers."""
-    papers = merge_records(records)
+def extract_papers(records, extractor, workers=1, progress=None, report=None):
+    """(papers, extractions) for records: duplicates merged (``report`` told of records that
+    disagree, see ``merge_records``), aliases resolved across papers."""
+    papers = merge_records(records, report)
     extractions = resolve_aliases(list(extractor.extract(papers, workers=workers, progress=progress)))
     return papers, extractions
 
@@ -41,20 +42,20 @@ def graph_rows(papers, extractions):
     return merge_rows(nodes + citation_nodes, relations + citation_relations)
 
 
-def build_graph(records, store, extractor, workers=1, progress=None):
+def build_graph(records, store, extractor, workers=1, progress=None, report=None):
     """Extract every paper in ``records`` and merge the result into ``store``.
 
     Returns
     -------
     BuildSummary
     """
-    papers, extractions = extract_papers(records, extractor, workers=workers, progress=progress)
+    papers, extractions = extract_papers(records, extractor, workers=workers, progress=progress, report=report)
     store.write(*graph_rows(papers, extractions))
     return BuildSummary(records=len(records), papers=len(papers), counts=store.counts())
 
 
-def contract_records(records, extractor, workers=1, progress=None):
+def contract_records(records, extractor, workers=1, progress=None, report=None):
     """The ``graphbuild extract`` objects for records, one per distinct paper."""
-    papers, extractions = extract_papers(records, extractor, workers=workers, progress=progress)
+    papers, extractions = extract_papers(records, extractor, workers=workers, progress=progress, report=report)
     return [contract_record(p, e) for p, e in zip(papers, extractions)]
 

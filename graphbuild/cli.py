@@ -1,6 +1,8 @@
 """The ``graphbuild`` command line: thin click commands over the library."""
 
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -8,7 +10,9 @@ import click
 
 from graphbuild import __version__
 from graphbuild.errors import GraphbuildError
-from graphbuild.stores import DEFAULT_BATCH_SIZE, DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER, STORE_KINDS
+from graphbuild.query_library import MAX_COUNT
+from graphbuild.tables import printable
+from graphbuild.stores import DEFAULT_BATCH_SIZE, DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER, STORE_KINDS, redacted_uri
 
 __all__ = ["main"]
 
@@ -17,7 +21,13 @@ PROGRESS_THRESHOLD = 200  # papers; smaller inputs finish before a bar would hel
 
 
 def _fail(error):
-    raise click.ClickException(str(error))
+    raise click.ClickException(printable(str(error)))
+
+
+def _say(line, err=False):
+    """One line of text for people: any control character in it (from a title, say) is shown as
+    its escape, never sent to the terminal."""
+    click.echo(printable(line), err=err)
 
 
 class _Progress:
@@ -39,6 +49,43 @@ class _Progress:
     def close(self):
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
+
+
+def _output_path(ctx, param, value):
+    """An --out path, checked before any work: its folder must exist (so that a long build does
+    not end in an error about it)."""
+    if value is not None:
+        folder = Path(value).parent
+        if not folder.is_dir():
+            raise click.ClickException(
+                printable(f"cannot write {value}: the folder {folder} does not exist; create it first or give another --out")
+            )
+    return value
+
+
+def _write(write, out):
+    """Run ``write()`` (which writes ``out``), turning an OS error into the one-line error."""
+    try:
+        write()
+    except OSError as error:
+        _fail(f"cannot write {out}: {error.strerror or error}")
+
+
+class _MergeNotes:
+    """Lines on stderr for papers whose records disagree (see ``graphbuild.papers``), the first
+    ``shown`` of them and then how many more."""
+
+    def __init__(self, shown=20):
+        self.shown, self.count = shown, 0
+
+    def __call__(self, line):
+        self.count += 1
+        if self.count <= self.shown:
+            _say(f"note: {line}", err=True)
+
+    def close(self):
+        if self.count > self.shown:
+            _say(f"note: {self.count - self.shown} more papers whose records differ", err=True)
 
 
 def _inputs(inputs, example):
@@ -74,10 +121,12 @@ def _contract_rows(inputs, example, workers, gazetteers, spacy_model, quiet):
     records = _read(inputs, example)
     extractor = _extractor(spacy_model, gazetteers)
     progress = _Progress(len(records), quiet, "extracting")
+    notes = _MergeNotes()
     try:
-        return contract_records(records, extractor, workers=workers, progress=progress)
+        return contract_records(records, extractor, workers=workers, progress=progress, report=notes)
     finally:
         progress.close()
+        notes.close()
 
 
 _extraction_options = [
@@ -139,17 +188,40 @@ def _open_store(store, graph_path, uri, user, database, batch_size):
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="graphbuild")
-def main():
+@click.option("--verbose", "-v", is_flag=True, help="Also show on stderr what the Neo4j driver and graphbuild log (retries, the saved pipeline).")
+def main(verbose):
     """Turn ML paper listings into a citation-and-concept knowledge graph.
 
     Inputs are saved Hugging Face Daily Papers listings (.txt), JSON Lines with "title" and
     "abstract" (.jsonl), directories of those, or - for standard input.
     """
+    _log_to_stderr(verbose)
+
+
+class _ToStderr(logging.Handler):
+    """Log records as lines on the current stderr (which click's test runner replaces)."""
+
+    def emit(self, record):
+        _say(self.format(record), err=True)
+
+
+_HANDLER = _ToStderr()
+
+
+def _log_to_stderr(verbose):
+    """graphbuild's warnings (a saved pipeline rebuilt) always reach stderr; the Neo4j driver's
+    (a transaction retried) only with --verbose: an error ends with one line, not a page."""
+    for name, level in (("graphbuild", logging.DEBUG if verbose else logging.WARNING), ("neo4j", logging.INFO if verbose else None)):
+        logger = logging.getLogger(name)
+        logger.propagate = False
+        if _HANDLER not in logger.handlers:
+            logger.addHandler(_HANDLER)
+        logger.setLevel(level if level is not None else logging.CRITICAL + 1)
 
 
 @main.command()
 @click.argument("inputs", nargs=-1)
-@click.option("--out", "-o", type=click.Path(dir_okay=False), default="graph.json", show_default=True, help="Graph file to write (NetworkX store).")
+@click.option("--out", "-o", type=click.Path(dir_okay=False), default="graph.json", show_default=True, callback=_output_path, help="Graph file to write (NetworkX store).")
 @click.option("--store", type=click.Choice(STORE_KINDS), default="networkx", show_default=True, help="Build into a graph file (networkx) or into Neo4j.")
 @neo4j_options
 @extraction_options
@@ -175,18 +247,20 @@ def build(inputs, out, store, uri, user, database, batch_size, example, workers,
         target = _neo4j(uri, user, database, batch_size) if store == "neo4j" else NetworkXStore()
         try:
             progress = _Progress(len(records), quiet, "extracting")
+            notes = _MergeNotes()
             try:
-                summary = build_graph(records, target, extractor, workers=workers, progress=progress)
+                summary = build_graph(records, target, extractor, workers=workers, progress=progress, report=notes)
             finally:
                 progress.close()
+                notes.close()
             if store == "networkx":
-                target.save(out)
+                _write(lambda: target.save(out), out)
         finally:
             target.close()
     except GraphbuildError as error:
         _fail(error)
-    where = out if store == "networkx" else f"Neo4j {uri} (database {database})"
-    click.echo(f"{summary.papers} papers from {summary.records} title/abstract pairs -> {where}")
+    where = out if store == "networkx" else f"Neo4j {redacted_uri(uri)} (database {database})"
+    _say(f"{summary.papers} papers from {summary.records} title/abstract pairs -> {where}")
     for line in format_counts(summary.counts):
         click.echo(line)
 
@@ -209,9 +283,14 @@ def extract(inputs, example, workers, gazetteers, spacy_model, quiet):
         rows = _contract_rows(inputs, example, workers, gazetteers, spacy_model, quiet)
     except GraphbuildError as error:
         _fail(error)
-    out = sys.stdout
-    for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    # Every line is made before the first is written, as UTF-8 whatever the terminal's encoding:
+    # a run either prints all of its output or none of it.
+    lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8")
+    try:
+        sys.stdout.buffer.write(lines)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (`| head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @main.command()
@@ -243,7 +322,7 @@ def stats(graph, top, store, uri, user, database, batch_size):
     click.echo("most connected:")
     for label, rows in ranked.items():
         if rows:
-            click.echo(f"  {label}: " + ", ".join(f"{name} ({degree})" for name, _, degree in rows))
+            _say(f"  {label}: " + ", ".join(f"{name} ({degree})" for name, _, degree in rows))
 
 
 @main.command()
@@ -270,14 +349,14 @@ def load(graph, uri, user, database, batch_size):
             target.close()
     except GraphbuildError as error:
         _fail(error)
-    click.echo(f"{len(nodes)} nodes and {len(relations)} relationships from {graph} -> Neo4j {uri} (database {database})")
+    click.echo(f"{len(nodes)} nodes and {len(relations)} relationships from {graph} -> Neo4j {redacted_uri(uri)} (database {database})")
     for line in format_counts(counts):
         click.echo(line)
 
 
 @main.command()
 @store_options
-@click.option("--out", "-o", type=click.Path(dir_okay=False), default=None, help="Write to this file instead of standard output.")
+@click.option("--out", "-o", type=click.Path(dir_okay=False), default=None, callback=_output_path, help="Write to this file instead of standard output.")
 def export(store, graph_path, uri, user, database, batch_size, out):
     """Write either store's graph as one canonical JSON document.
 
@@ -301,7 +380,7 @@ def export(store, graph_path, uri, user, database, batch_size, out):
     except GraphbuildError as error:
         _fail(error)
     if out:
-        write_json_atomic(document, out)
+        _write(lambda: write_json_atomic(document, out), out)
     else:
         click.echo(json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1))
 
@@ -338,12 +417,12 @@ def evaluate(gold, inputs, as_json, worst, example, workers, gazetteers, spacy_m
         click.echo(json.dumps(evaluation.as_dict(worst), ensure_ascii=False, indent=1))
     else:
         for line in format_report(evaluation, worst):
-            click.echo(line)
+            _say(line)
 
 
 @main.command()
 @click.argument("paper")
-@click.option("--limit", type=click.IntRange(1), default=10, show_default=True, help="How many related papers.")
+@click.option("--limit", type=click.IntRange(1, MAX_COUNT), default=10, show_default=True, help="How many related papers.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--evidence", is_flag=True, help="Show, for each reason, the sentences of both abstracts it came from.")
 @store_options
@@ -378,11 +457,11 @@ def related(paper, limit, fmt, evidence, store, graph_path, uri, user, database,
                     reason["evidence"] = [{"paper": p, "relationship": r, "sentence": s} for p, r, s in sentences]
         click.echo(json.dumps({"paper": {"id": paper_id, "title": title}, "related": rows}, ensure_ascii=False, indent=1))
         return
-    click.echo(f"Related to: {title} [{paper_id}]")
+    _say(f"Related to: {title} [{paper_id}]")
     if not rows:
         click.echo("  no paper shares a concept or a citation with it")
     for rank, row in enumerate(rows, start=1):
-        click.echo(f"{rank:>3}. {row['score']:.3f}  {row['title']} [{row['id']}]")
+        _say(f"{rank:>3}. {row['score']:.3f}  {row['title']} [{row['id']}]")
         reasons = explained[rank - 1] if explained is not None else [(reason, []) for reason in row["reasons"]]
         for reason, sentences in reasons:
             if reason["kind"] == "shared":
@@ -390,10 +469,10 @@ def related(paper, limit, fmt, evidence, store, graph_path, uri, user, database,
             else:
                 names = ", ".join(reason.get("via") or [])
                 what = ("this paper cites it" if reason["kind"] == "cites" else "it cites this paper") + (f", naming {names}" if names else "")
-            click.echo(f"       {reason['weight']:.3f}  {what}")
+            _say(f"       {reason['weight']:.3f}  {what}")
             for source_paper, relationship, sentence in sentences:
                 whose = "this paper" if source_paper == paper_id else "related paper"
-                click.echo(f"              {whose} ({relationship}): {sentence}")
+                _say(f"              {whose} ({relationship}): {sentence}")
 
 
 @main.command()
@@ -456,7 +535,7 @@ def query(name, params, list_queries, fmt, store, graph_path, uri, user, databas
 @click.option("--top", type=click.IntRange(1), default=300, show_default=True, help="Nodes in the overview.")
 @click.option("--hops", type=click.IntRange(1, 3), default=2, show_default=True, help="Steps around the paper or concept.")
 @click.option("--max-nodes", type=click.IntRange(2), default=300, show_default=True, help="Cut the neighbourhood to this many nodes, the most relevant.")
-@click.option("--out", "-o", type=click.Path(dir_okay=False), default="view.html", show_default=True, help="HTML file to write.")
+@click.option("--out", "-o", type=click.Path(dir_okay=False), default="view.html", show_default=True, callback=_output_path, help="HTML file to write.")
 @store_options
 def view(paper, concept, overview, top, hops, max_nodes, out, store, graph_path, uri, user, database, batch_size):
     """Write an interactive HTML view: a paper's or a concept's neighbourhood, or an overview.
@@ -489,10 +568,10 @@ def view(paper, concept, overview, top, hops, max_nodes, out, store, graph_path,
                 page = neighbourhood_view(source, focus, hops, max_nodes)
         finally:
             source.close()
-        write_view(page, out)
+        _write(lambda: write_view(page, out), out)
     except GraphbuildError as error:
         _fail(error)
     for note in page.notes:
         if note.startswith("Showing the") and "most relevant" in note:
-            click.echo(note, err=True)
-    click.echo(f"{len(page.nodes)} nodes, {len(page.relations)} relationships -> {out}")
+            _say(note, err=True)
+    _say(f"{len(page.nodes)} nodes, {len(page.relations)} relationships -> {out}")

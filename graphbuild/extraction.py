@@ -23,6 +23,8 @@ from extractors.lexicon import document_text, set_document_text
 from extractors.links import classify_url
 from extractors.normalize import concept_key, url_key
 from extractors.sections import compose, field_offsets, sentence_bounds, title_end as end_of_title
+from extractors.spans import DisjointSpans, SpanIndex
+from extractors.tokenizer import tokenizable
 from graphbuild import schema
 from graphbuild.pipeline_cache import load_pipeline, load_saved
 from graphbuild.records import Extraction, Mention, Result, maker
@@ -97,8 +99,11 @@ class Extractor:
         Each step runs over the whole batch before the next one starts, as spaCy's ``nlp.pipe``
         does: the tokenizer and each component keep their code and tables in the processor's
         caches for a few hundred documents instead of one. On the benchmark that saves about a
-        fifth of the time (``benchmarks/extraction_speed.py``).
+        fifth of the time (``benchmarks/extraction_speed.py``). The tokenizer gets each text with
+        what it would take quadratic time over broken up (``extractors.tokenizer.tokenizable``),
+        at the same offsets.
         """
+        texts = [tokenizable(text) for text in texts]
         docs = [set_document_text(self.nlp.make_doc(text), text) for text in texts]
         for component in self._components:
             docs = [component(doc) for doc in docs]
@@ -158,6 +163,24 @@ def _chunks(items, workers=1):
     low, high = max(0, meet - 4 * CHUNK), min(len(items), meet + 4 * CHUNK)
     starts = [*range(0, low, CHUNK), *range(low, high, CHUNK // 4), *range(high, len(items), CHUNK)]
     return [items[a:b] for a, b in zip(starts, [*starts[1:], len(items)])]
+
+
+class _PairIndex:
+    """The abbreviation definitions of one document, to find the first (in the document's order of
+    definitions) whose long or short form shares a character with a span."""
+
+    def __init__(self, pairs):
+        halves = sorted((start, end, number) for number, pair in enumerate(pairs) for start, end in (pair[:2], pair[2:]))
+        self.pairs = pairs
+        self.starts = [start for start, _, _ in halves]
+        self.halves = halves
+        self.longest = max((end - start for start, end, _ in halves), default=0)
+
+    def first_touching(self, start, end):
+        low = bisect.bisect_right(self.starts, start - self.longest)
+        high = bisect.bisect_left(self.starts, end)
+        numbers = [number for s, e, number in self.halves[low:high] if s < end and start < e]
+        return self.pairs[min(numbers)] if numbers else None
 
 
 def _abbreviation_index(text, pairs):
@@ -239,6 +262,7 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
     pairs = get_value(doc, "abbreviations") or []
     reported = get_value(doc, "results")
     by_short, by_long = _abbreviation_index(text, pairs)
+    pair_at = _PairIndex(pairs)
     title_end = end_of_title(text)
 
     def concept(start, end, gazetteer_key):
@@ -247,9 +271,7 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
         surface = text[start:end]
         pair = None
         if pairs:
-            pair = next(
-                (p for p in pairs if (p[0] < end and start < p[1]) or (p[2] < end and start < p[3])), None
-            ) or by_short.get(surface) or by_long.get(surface)
+            pair = pair_at.first_touching(start, end) or by_short.get(surface) or by_long.get(surface)
             if pair is None and surface.endswith("s"):
                 pair = by_short.get(surface[:-1])
         if pair is not None:
@@ -294,11 +316,15 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
             candidates.append((start, end, _LABEL_OF_FINDING[label], known if key else guessed, key))
     candidates.sort(key=lambda c: (_PRIORITY[c[3]], c[0] - c[1], c[0]))
     accepted = []
+    taken = DisjointSpans()
     for candidate in candidates:
-        if not any(candidate[0] < other[1] and other[0] < candidate[1] for other in accepted):
+        if not taken.overlaps(candidate[0], candidate[1]):
             accepted.append(candidate)
+            taken.add(candidate[0], candidate[1])
     accepted.sort()
     proposals = [(start, end, _LABEL_OF_FINDING[label]) for start, end, label, _ in findings(doc, "proposed")]
+    cited_benchmarks = SpanIndex(c for c in accepted if c[2] == schema.BENCHMARK)
+    proposed_spans = SpanIndex(proposals)
 
     # 2. Proposed names, one label per name: a proposal that is also a cited benchmark, or that
     #    the title or the abstract calls a benchmark, is a new benchmark; otherwise the words
@@ -307,7 +333,7 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
     proposed_aliases = set()
     by_key = {}
     for start, end, label in proposals:
-        if any(c[2] == schema.BENCHMARK and c[0] < end and start < c[1] for c in accepted):
+        if cited_benchmarks.overlaps(start, end):
             label = schema.BENCHMARK
         display, key, name, aliases = concept(start, end, None)
         by_key.setdefault(key, []).append((start, label, display, name, aliases))
@@ -324,7 +350,7 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
 
     # 3. Everything else; names the paper proposes are not also mentions.
     for start, end, label, extractor, gazetteer_key in accepted:
-        if label != schema.BENCHMARK and any(p[0] < end and start < p[1] for p in proposals):
+        if label != schema.BENCHMARK and proposed_spans.overlaps(start, end):
             continue
         display, key, name, aliases = concept(start, end, gazetteer_key)
         if label != schema.BENCHMARK and (key in proposed_keys or concept_key(text[start:end]) in proposed_aliases):
@@ -338,10 +364,9 @@ def assemble(doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=Tr
     # 4. Tasks: a few per paper, those in the title first, then the most repeated.
     tasks = findings(doc, "tasks")
     if tasks:
-        named = accepted + proposals
         task_spans = {}
         for start, end, _, key in tasks:
-            if not any(other[0] < end and start < other[1] for other in named):
+            if not (taken.overlaps(start, end) or proposed_spans.overlaps(start, end)):
                 phrase = text[start:end].lower()
                 task_spans.setdefault(key or concept_key(phrase), []).append((start, phrase))
         ranked = sorted(task_spans.items(), key=lambda item: (item[1][0][0] >= title_end, -len(item[1]), item[1][0][0]))

@@ -11,6 +11,7 @@ graph always gives the same bytes and two stores can be compared with a plain di
 Files are written atomically: a failed run never leaves a half-written graph behind.
 """
 
+import glob
 import json
 import os
 import tempfile
@@ -67,6 +68,14 @@ def rows_of_document(document, source="graph"):
         ]
     except (KeyError, TypeError, IndexError, ValueError) as error:
         raise GraphFileError(f"{source}: malformed graph document ({error}); rebuild it") from None
+    for node in nodes:
+        key_name = schema.KEY[node.label]
+        if key_name in node.properties:
+            # Written to Neo4j, it would overwrite the node's key: one node would pass for another.
+            raise GraphFileError(
+                f"{source}: the {node.label} node {node.key!r} has {key_name!r} among its properties; "
+                f"a graph file gives a node's {key_name} only as its \"key\" (was the file edited?)"
+            )
     return nodes, relations
 
 
@@ -78,10 +87,13 @@ def _umask():
 
 def write_text_atomic(text, path):
     """Write ``text`` to ``path`` via a temporary file beside it and a rename, so that readers
-    see the old file or the new one, never half of one."""
+    see the old file or the new one, never half of one. The temporary file's name carries the
+    writing process's id; one left by a process that no longer runs (killed while writing) is
+    removed here."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    _remove_leftovers(directory, path.name)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
@@ -93,6 +105,28 @@ def write_text_atomic(text, path):
         except FileNotFoundError:
             pass
         raise
+
+
+def _remove_leftovers(directory, name):
+    """Remove the temporary files of writes of ``name`` whose process is gone."""
+    prefix = f".{name}."
+    for leftover in directory.glob(f"{glob.escape(prefix)}*.tmp"):
+        pid = leftover.name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass  # gone already, or not ours to remove
+
+
+def _running(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, as another user's process
+    return True
 
 
 def write_json_atomic(document, path):

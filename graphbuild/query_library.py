@@ -21,6 +21,9 @@ from graphbuild.errors import QueryError
 __all__ = ["Parameter", "NamedQuery", "load_library", "named_query", "bind_parameters", "run_named_query"]
 
 CYPHER_DIR = Path(str(importlib.resources.files(cypher)))
+#: The largest value of an integer parameter (each counts rows: ``limit``). Checked here, before
+#: either store runs the query, so both give the same one-line error for a bad value.
+MAX_COUNT = 1_000_000
 _PARAM = re.compile(r"^// param (\w+): (string|integer)(?: = (\S*))?\. (.+)$")
 
 
@@ -86,7 +89,8 @@ def named_query(name, library=None):
 def bind_parameters(query, given):
     """Typed parameter values for ``query`` from ``given`` (a dict of strings), with defaults.
 
-    Raises ``QueryError`` for an unknown or missing parameter or a value of the wrong type.
+    Raises ``QueryError`` for an unknown or missing parameter, a value of the wrong type, or an
+    integer outside 1 to ``MAX_COUNT``.
     """
     known = {p.name: p for p in query.parameters}
     unknown = sorted(set(given) - set(known))
@@ -106,7 +110,12 @@ def bind_parameters(query, given):
             try:
                 value = int(value)
             except (TypeError, ValueError):
-                raise QueryError(f"parameter {parameter.name!r} of {query.name!r} must be an integer, not {value!r}") from None
+                value = None
+            if value is None or not 1 <= value <= MAX_COUNT:
+                raise QueryError(
+                    f"parameter {parameter.name!r} of {query.name!r} must be a whole number from 1 to "
+                    f"{MAX_COUNT:,}, not {given.get(parameter.name, parameter.default)!r}"
+                ) from None
         bound[parameter.name] = value
     return bound
 

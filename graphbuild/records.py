@@ -35,6 +35,7 @@ class Paper:
     url: str | None = None
     date: str | None = None
     authors: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()  # every explicit id the records carry: arXiv ids, versions, DOIs
 
 
 @dataclass(frozen=True)

@@ -66,19 +66,16 @@ def parse_result_entry(entry):
 def paper_rows(paper, extraction):
     """The nodes and relationships of one paper: (list of Node, list of Relation)."""
     paper_ref = (schema.PAPER, paper.id)
-    nodes = [
-        Node(
-            schema.PAPER,
-            paper.id,
-            {
-                "title": paper.title,
-                "abstract": paper.abstract,
-                "date": paper.date,
-                "url": paper.url,
-                "sources": list(paper.sources),
-            },
-        )
-    ]
+    properties = {
+        "title": paper.title,
+        "abstract": paper.abstract,
+        "date": paper.date,
+        "url": paper.url,
+        "sources": list(paper.sources),
+    }
+    if paper.ids:
+        properties["ids"] = list(paper.ids)
+    nodes = [Node(schema.PAPER, paper.id, properties)]
     relations = []
     for mention in extraction.mentions:
         properties = {"aliases": sorted(set(mention.aliases))}

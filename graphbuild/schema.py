@@ -59,6 +59,7 @@ LIST_PROPERTIES = frozenset(
     {
         # nodes
         "sources",
+        "ids",  # Paper: every explicit id its records carry
         "aliases",
         "ambiguous_names",  # Paper: names it mentions that several papers propose
         # relationships: evidence, one entry per place the relationship was found

@@ -88,7 +88,7 @@ def test_parameters_are_checked(corpus_store):
         bind_parameters(query, {})
     with pytest.raises(QueryError, match="has no parameter 'nme'"):
         bind_parameters(query, {"nme": "x"})
-    with pytest.raises(QueryError, match="must be an integer"):
+    with pytest.raises(QueryError, match="must be a whole number from 1 to 1,000,000"):
         bind_parameters(query, {"name": "x", "limit": "ten"})
     with pytest.raises(QueryError, match="no query named 'nosuch'"):
         named_query("nosuch")

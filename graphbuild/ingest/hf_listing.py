@@ -11,6 +11,7 @@ breaks the alternation is reported with its line number rather than guessed at.
 import re
 
 from graphbuild.errors import InputError
+from graphbuild.ingest.fields import MAX_CHARACTERS, checked
 from graphbuild.records import PaperRecord
 
 __all__ = ["parse_listing", "looks_like_listing", "BOILERPLATE"]
@@ -105,7 +106,9 @@ def parse_listing(lines, source):
                 f"expected the abstract of {title!r} (line {title_line}) but found a short line; "
                 "every title in a listing must be followed by its abstract",
             )
-        yield PaperRecord(title=title, abstract=line, source=f"{source}:{title_line}", date=title_date)
+        title = checked(title, "title", f"{source}:{title_line}", MAX_CHARACTERS)
+        abstract = checked(line, "abstract", f"{source}:{number}", MAX_CHARACTERS)
+        yield PaperRecord(title=title, abstract=abstract, source=f"{source}:{title_line}", date=title_date)
         pending = None
     if pending is not None:
         title_line, title, _ = pending

@@ -9,6 +9,7 @@ import json
 import re
 
 from graphbuild.errors import InputError
+from graphbuild.ingest.fields import MAX_CHARACTERS, checked
 from graphbuild.records import PaperRecord
 
 __all__ = ["parse_jsonl", "json_objects"]
@@ -23,12 +24,17 @@ def _text(value):
 
 
 def _optional_text(obj, name, where):
+    """The optional field ``name`` as text: a string, or a whole number (a year, a numeric id);
+    None when absent or blank. A float, true or false, NaN or infinity is an error: an id such as
+    2401.01230 written as a number has already lost its last digit."""
     value = obj.get(name)
     if value is None:
         return None
-    if not isinstance(value, (str, int, float)):
-        raise InputError(where, f'"{name}" must be a string, not {type(value).__name__}')
-    return _text(str(value)) or None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        kind = "true or false" if isinstance(value, bool) else f"the number {value!r}" if isinstance(value, float) else type(value).__name__
+        raise InputError(where, f'"{name}" must be a string (in quotes), not {kind}')
+    text = _text(str(value))
+    return checked(text, name, where) if text else None
 
 
 def _authors(value, where):
@@ -40,7 +46,7 @@ def _authors(value, where):
         names = [_text(name) for name in value]
     else:
         raise InputError(where, '"authors" must be a list of names or one string of names')
-    return tuple(name for name in names if name)
+    return tuple(checked(name, "authors", where) for name in names if name)
 
 
 def json_objects(lines, source, hint=_HINT):
@@ -57,6 +63,10 @@ def json_objects(lines, source, hint=_HINT):
             obj = json.loads(line)
         except json.JSONDecodeError as error:
             raise InputError(where, f"not valid JSON ({error.msg} at column {error.colno})") from None
+        except RecursionError:
+            raise InputError(where, f"JSON nested too deeply to read {hint}") from None
+        except ValueError as error:  # an integer of thousands of digits
+            raise InputError(where, f"not readable JSON ({error}) {hint}") from None
         if not isinstance(obj, dict):
             raise InputError(where, f"expected a JSON object, found {type(obj).__name__} {hint}")
         yield where, obj
@@ -78,8 +88,8 @@ def parse_jsonl(lines, source):
                 problem = "missing" if value is None else "empty or not a string:"
                 raise InputError(where, f'{problem} "{required}" {_HINT}')
         yield PaperRecord(
-            title=_text(obj["title"]),
-            abstract=_text(obj["abstract"]),
+            title=checked(_text(obj["title"]), "title", where, MAX_CHARACTERS),
+            abstract=checked(_text(obj["abstract"]), "abstract", where, MAX_CHARACTERS),
             source=where,
             id=_optional_text(obj, "id", where),
             url=_optional_text(obj, "url", where),

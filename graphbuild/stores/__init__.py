@@ -12,8 +12,11 @@ never know which one it is.
 """
 
 import os
+import re
 
 __all__ = [
+    "redacted_uri",
+    "redacted",
     "NetworkXStore",
     "STORE_KINDS",
     "Neo4jSettings",
@@ -41,6 +44,27 @@ def __getattr__(name):
 
         return NetworkXStore
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_USERINFO = re.compile(r"(?<=//)([^/@:]*):([^/@]*)@")
+
+
+def redacted_uri(uri):
+    """``uri`` as it may be shown: a password inside it (``bolt://user:secret@host``) replaced.
+
+    >>> redacted_uri("bolt://neo4j:secret@db.example.org:7687"), redacted_uri("bolt://127.0.0.1:7687")
+    ('bolt://neo4j:***@db.example.org:7687', 'bolt://127.0.0.1:7687')
+    """
+    return _USERINFO.sub(r"\1:***@", str(uri))
+
+
+def redacted(text, uri):
+    """``text`` (an error message about ``uri``) without the password ``uri`` may hold."""
+    text = str(text).replace(str(uri), redacted_uri(uri))
+    for match in _USERINFO.finditer(str(uri)):
+        if match.group(2):
+            text = text.replace(match.group(2), "***")
+    return text
 
 
 class Neo4jSettings:

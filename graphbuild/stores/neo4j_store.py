@@ -20,13 +20,13 @@ from graphbuild import schema
 from graphbuild.errors import StoreError
 from graphbuild.graph_file import graph_document
 from graphbuild.records import Node, Relation
-from graphbuild.stores import DEFAULT_BATCH_SIZE, DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER
+from graphbuild.stores import DEFAULT_BATCH_SIZE, DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER, redacted, redacted_uri
 
 __all__ = ["Neo4jStore", "DEFAULT_URI", "DEFAULT_USER", "DEFAULT_DATABASE", "server_major_version"]
 
 MINIMUM_MAJOR_VERSION = 5
 
-NODE_LIST_PROPERTIES = ("sources", "aliases", "ambiguous_names")
+NODE_LIST_PROPERTIES = ("sources", "ids", "aliases", "ambiguous_names")
 RELATIONSHIP_LIST_PROPERTIES = ("evidence", "extractors", "results", "via")
 
 
@@ -139,17 +139,19 @@ class Neo4jStore:
         """Open and check a connection; raise ``StoreError`` with a fix when anything is wrong."""
         if not password:
             raise StoreError("no Neo4j password: set NEO4J_PASSWORD in the environment")
+        shown = redacted_uri(uri)  # what messages say: a password given inside the URI is not echoed
         try:
             driver = GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
         except (ValueError, neo4j.exceptions.ConfigurationError) as error:
-            raise StoreError(f"bad Neo4j URI {uri!r} ({error}); use bolt://host:7687 or neo4j://host:7687") from None
+            reason = redacted(error, uri)
+            raise StoreError(f"bad Neo4j URI {shown!r} ({reason}); use bolt://host:7687 or neo4j://host:7687") from None
         store = cls(driver, database, **options)
         try:
             driver.verify_connectivity()
             major = server_major_version(driver.get_server_info().agent)
             if major is None or major < MINIMUM_MAJOR_VERSION:
                 raise StoreError(
-                    f"the server at {uri} is {driver.get_server_info().agent}; graphbuild needs Neo4j "
+                    f"the server at {shown} is {driver.get_server_info().agent}; graphbuild needs Neo4j "
                     f"{MINIMUM_MAJOR_VERSION} or newer (docker/neo4j-local.sh runs 5.26)"
                 )
             store._run_read("RETURN 1 AS ok")
@@ -160,20 +162,20 @@ class Neo4jStore:
         except AuthError:
             driver.close()
             raise StoreError(
-                f"Neo4j at {uri} refused the credentials of user {user!r}; check NEO4J_USERNAME and NEO4J_PASSWORD"
+                f"Neo4j at {shown} refused the credentials of user {user!r}; check NEO4J_USERNAME and NEO4J_PASSWORD"
             ) from None
         except ServiceUnavailable:
             driver.close()
             raise StoreError(
-                f"cannot reach Neo4j at {uri}; start one with `docker/neo4j-local.sh start` or give --uri / NEO4J_URI"
+                f"cannot reach Neo4j at {shown}; start one with `docker/neo4j-local.sh start` or give --uri / NEO4J_URI"
             ) from None
         except ClientError as error:
             driver.close()
             if error.code == "Neo.ClientError.Database.DatabaseNotFound":
                 raise StoreError(
-                    f"Neo4j at {uri} has no database {database!r}; give an existing one with --database / NEO4J_DATABASE"
+                    f"Neo4j at {shown} has no database {database!r}; give an existing one with --database / NEO4J_DATABASE"
                 ) from None
-            raise StoreError(f"Neo4j at {uri} refused the connection: {error.message}") from None
+            raise StoreError(f"Neo4j at {shown} refused the connection: {redacted(error.message, uri)}") from None
         return store
 
     # -- statements ------------------------------------------------------------------------------

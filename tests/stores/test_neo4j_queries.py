@@ -60,3 +60,15 @@ def test_related_work_is_the_same_for_every_paper(both_stores):
     assert len(papers) == 466
     for paper in papers:
         assert run_named_query(neo4j, "related_work", {"id": paper}) == run_named_query(memory, "related_work", {"id": paper}), paper
+
+
+@pytest.mark.parametrize("limit", ["-1", "0", "99999999999999999999"])
+def test_both_stores_refuse_a_bad_limit_with_the_same_error(both_stores, limit):
+    from graphbuild.errors import QueryError
+
+    messages = []
+    for store in both_stores:
+        with pytest.raises(QueryError) as raised:
+            run_named_query(store, "most_connected", {"limit": limit})
+        messages.append(str(raised.value))
+    assert messages[0] == messages[1] == f"parameter 'limit' of 'most_connected' must be a whole number from 1 to 1,000,000, not {limit!r}"

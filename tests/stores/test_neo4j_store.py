@@ -43,6 +43,24 @@ def test_the_shared_corpus_gives_the_same_graph_in_both_stores(neo4j_store, corp
     assert neo4j_store.document() == memory.document()
 
 
+def test_every_id_of_a_paper_is_kept_alike_in_both_stores(neo4j_store, extractor):
+    from graphbuild.records import PaperRecord
+
+    builds = [
+        [PaperRecord("ZetaNet: A Net", "We propose ZetaNet.", "a.jsonl:1", id="2404.07987")],
+        [PaperRecord("ZetaNet: a net", "We propose ZetaNet.", "b.jsonl:1", id="2404.07987v2"),
+         PaperRecord("ZetaNet: A Net", "We propose ZetaNet.", "b.jsonl:2", id="10.1000/zeta")],
+    ]
+    memory = NetworkXStore()
+    for records in builds:  # two builds: the second one's ids merge into the first one's
+        build_graph(records, memory, extractor)
+        build_graph(records, neo4j_store, extractor)
+    assert neo4j_store.document() == memory.document()
+    papers = [n for n in memory.document()["nodes"] if n["label"] == "Paper"]
+    # Any version of the arXiv id gives the key: the second build merges into the first one's paper.
+    assert [(p["key"], p["properties"]["ids"]) for p in papers] == [("2404.07987", ["10.1000/zeta", "2404.07987", "2404.07987v2"])]
+
+
 def test_a_second_build_changes_nothing(neo4j_store, corpus_files, extractor):
     records = read_records(corpus_files)
     build_graph(records, neo4j_store, extractor)
