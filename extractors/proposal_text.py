@@ -48,10 +48,10 @@ _HEAD_AFTER = re.compile(
 )
 
 
-#: How far back a sentence's start is looked for: three times the shared corpus's longest sentence
-#: (658 characters). A text with no full stop for longer is read as sentences of this length, so
-#: that the phrasings' work stays in proportion to the text.
-LONGEST_SENTENCE = 2000
+#: How far back a sentence's start is looked for: half as much again as the shared corpus's
+#: longest sentence (658 characters). A text with no full stop for longer is read as sentences of
+#: this length, so that the phrasings' work stays in proportion to the text.
+LONGEST_SENTENCE = 1000
 
 
 def sentence_start_of(text, position):
