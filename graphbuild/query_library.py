@@ -10,7 +10,6 @@ Parameters always travel as query parameters, never into the query text.
 """
 
 import functools
-import importlib.resources
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from graphbuild.errors import QueryError
 
 __all__ = ["Parameter", "NamedQuery", "load_library", "named_query", "bind_parameters", "run_named_query"]
 
-CYPHER_DIR = Path(str(importlib.resources.files(cypher)))
+CYPHER_DIR = Path(cypher.__file__).parent
 #: The largest value of an integer parameter (each counts rows: ``limit``). Checked here, before
 #: either store runs the query, so both give the same one-line error for a bad value.
 MAX_COUNT = 1_000_000
