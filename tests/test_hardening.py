@@ -191,3 +191,23 @@ def test_the_drivers_warnings_reach_stderr_only_with_verbose(capsys):
     logging.getLogger("neo4j").warning("Transaction failed and will be retried")
     assert capsys.readouterr().err == "Transaction failed and will be retried\n"
     _log_to_stderr(False)
+
+
+def test_a_write_the_system_refuses_is_a_one_line_error(runner):
+    out = "/proc/graphbuild-cannot-write-here.json"  # /proc takes no new files, not even from root
+    result = runner.invoke(main, ["build", "--example", "--out", out, "-q"])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: cannot write {out}: ") and result.output.count("\n") == 1
+
+
+def test_a_reader_that_stops_early_is_no_error(corpus_files):
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "graphbuild", "extract", *corpus_files]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = process.stdout.read(200)  # as `| head -c 200` would, then it stops reading
+    process.stdout.close()
+    _, errors = process.communicate()
+    assert first.startswith(b'{"id": ')
+    assert process.returncode == 0 and errors == b""
