@@ -89,6 +89,7 @@ def stage_times(extractor, papers, rounds):
     """Median microseconds per abstract of the tokenizer, each component and ``assemble``, run
     batch by batch as ``Extractor.extract_batch`` runs them."""
     from extractors.lexicon import set_document_text
+    from extractors.tokenizer import tokenizable
     from graphbuild.extraction import CHUNK, assemble
 
     nlp = extractor.nlp
@@ -99,7 +100,8 @@ def stage_times(extractor, papers, rounds):
         for low in range(0, len(papers), CHUNK):
             batch = papers[low:low + CHUNK]
             start = time.perf_counter()
-            docs = [set_document_text(nlp.make_doc(text), text) for text in (compose(p.title, p.abstract) for p in batch)]
+            texts = [tokenizable(compose(p.title, p.abstract)) for p in batch]
+            docs = [set_document_text(nlp.make_doc(text), text) for text in texts]
             spent["tokenizer"] += time.perf_counter() - start
             for name, component in nlp.pipeline:
                 start = time.perf_counter()

@@ -61,12 +61,20 @@ class _Rules:
         return bool(following and following.group(1).lower() in self.units)
 
 
+_BREAK = re.compile(r"[.!?](?=\s)")  # a sentence break: no result reaches across one
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
+_LONGEST_LIST_GAP = 64  # characters between two listed numbers or benchmarks: ", and the " and its like
+
+
 def _runs(numbers, text, joiner):
     """Maximal runs of numbers separated only by ``joiner`` ("84.3, 72.2 and 98.4")."""
     runs, current = [], []
     for number in numbers:
-        gap = number.start() - current[-1].end() if current else None
-        if current and gap <= _LONGEST_LIST_GAP and re.match(joiner, text[current[-1].end():number.start()]):
+        if (
+            current
+            and number.start() - current[-1].end() <= _LONGEST_LIST_GAP
+            and re.match(joiner, text[current[-1].end():number.start()])
+        ):
             current.append(number)
         else:
             if current:
@@ -75,11 +83,6 @@ def _runs(numbers, text, joiner):
     if current:
         runs.append(current)
     return runs
-
-
-_BREAK = re.compile(r"[.!?](?=\s)")  # a sentence break: no result reaches across one
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
-_LONGEST_LIST_GAP = 64  # characters between two listed benchmarks: ", and the " and its like
 
 
 def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=48):
@@ -124,6 +127,12 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         found = rules.metric_in.search(gap)
         return found.group(1) if found else None
 
+    def take(index, number, metric):
+        """Report ``number`` on benchmark ``index``."""
+        taken.append((index, _value(number.group()), metric, subject_for(number.start())))
+        taken_numbers.add(number.start())
+        taken_order.append(number.start())
+
     def subject_for(position):
         """The last subject ending at or before ``position`` in its sentence, -1 for none."""
         boundary = last_break(position)
@@ -143,9 +152,7 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         in_sentence_n = numbers[bisect.bisect_left(n_starts, s_start):bisect.bisect_right(n_ends, s_end)]
         if len(in_sentence_b) >= 2 and len(in_sentence_n) == len(in_sentence_b):
             for index, number in zip(in_sentence_b, in_sentence_n):
-                taken.append((index, _value(number.group()), metric_for("", number.end()), subject_for(number.start())))
-                taken_numbers.add(number.start())
-                taken_order.append(number.start())
+                take(index, number, metric_for("", number.end()))
 
     # "by 10.06% and 12.14% on the AIME2024 and AIME2025 datasets": a list of numbers before a
     # list of as many benchmarks.
@@ -163,14 +170,11 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         )
         if joined and rules.before.match(first_gap.replace("%", "", 1)):
             for index, number in zip(following, run):
-                taken.append((index, _value(number.group()), metric_for(first_gap, number.end()), subject_for(number.start())))
-                taken_numbers.add(number.start())
-                taken_order.append(number.start())
+                take(index, number, metric_for(first_gap, number.end()))
 
     for position, number in enumerate(numbers):
         if number.start() in taken_numbers:
             continue
-        value = _value(number.group())
         choice = None
         # The nearest benchmark after the number, when only a metric and a preposition lie between.
         index = bisect.bisect_left(b_starts, number.end())
@@ -188,9 +192,7 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         if choice is None:
             continue
         index, gap = choice
-        taken.append((index, value, metric_for(gap, number.end()), subject_for(number.start())))
-        taken_numbers.add(number.start())
-        taken_order.append(number.start())
+        take(index, number, metric_for(gap, number.end()))
         # "by 51.6% -> 60.1% for DPO and 52.6% -> 62.4% for RLOO": numbers chained to this one.
         previous = number
         for k in range(position + 1, len(numbers)):
@@ -198,9 +200,7 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
             between = re.sub(r"\\?%|\bfor\s+[\w\-.]+", "", text[previous.end():following.start()])
             if following.start() in taken_numbers or not _CHAIN.match(between):
                 break
-            taken.append((index, _value(following.group()), metric_for(gap, following.end()), subject_for(following.start())))
-            taken_numbers.add(following.start())
-            taken_order.append(following.start())
+            take(index, following, metric_for(gap, following.end()))
             previous = following
     # "62% win rate in WebShop, outperforming RFT (53.6%) and GPT-4 (35.6%)": numbers in
     # parentheses after a compared name belong to the result reported last before them in the
@@ -217,9 +217,7 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         k = bisect.bisect_left(reported, (number.start(), -1)) - 1
         if k >= 0 and reported[k][0] > last_break(number.start()):
             index, _, metric, _ = taken[reported[k][1]]
-            taken.append((index, _value(number.group()), metric, subject_for(number.start())))
-            taken_numbers.add(number.start())
-            taken_order.append(number.start())
+            take(index, number, metric)
             bisect.insort(reported, (number.start(), len(taken) - 1))
     return [entry for _, entry in sorted(zip(taken_order, taken), key=lambda pair: pair[0])]
 

@@ -55,6 +55,16 @@ def corpus_files():
     return [str(f) for f in files]
 
 
+@pytest.fixture(scope="session")
+def corpus_texts(corpus_files):
+    """The composed title-and-abstract text of each distinct paper of the shared corpus."""
+    from extractors.sections import compose
+    from graphbuild.ingest import read_records
+    from graphbuild.papers import merge_records
+
+    return [compose(p.title, p.abstract) for p in merge_records(read_records(corpus_files))]
+
+
 def extract_one(extractor, title, abstract):
     """The contract record of a single hand-written paper."""
     from graphbuild.extraction import contract_record

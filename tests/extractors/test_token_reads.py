@@ -1,15 +1,11 @@
 """The token reads answer as spaCy's own API does: lexeme flags as ``token.check_flag``, read
 from an array instead of token by token."""
 
-from pathlib import Path
-
 import pytest
 import spacy
 
 from extractors.token_reads import flagged_tokens
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus" / "hf-daily-papers"
 HANDWRITTEN = [
     "Qwen2.5 7B beats  GPT-4o on MATH500 (84.3%),\nand   ControlNet++ helps.  ",
     "  Leading spaces, a trailing one ",
@@ -27,14 +23,8 @@ def nlp():
 
 @pytest.fixture(scope="module", params=["handwritten", "corpus"])
 def texts(request):
-    if request.param == "handwritten":
-        return HANDWRITTEN
-    if not CORPUS.is_dir():
-        pytest.skip(f"shared corpus not found at {CORPUS} (real abstracts are checked where it is beside the project)")
-    from graphbuild.ingest import read_records
-    from graphbuild.papers import merge_records
-
-    return [f"{p.title}\n\n{p.abstract}" for p in merge_records(read_records([CORPUS]))[:120]]
+    """Hand-written texts, and real abstracts where the shared corpus is beside the project."""
+    return HANDWRITTEN if request.param == "handwritten" else request.getfixturevalue("corpus_texts")[:120]
 
 
 def test_flagged_tokens_are_the_tokens_with_the_flag(nlp, texts):

@@ -1,15 +1,12 @@
 """The pipeline's tokenizer: the suffix search near a token's end splits exactly as spaCy's search
 of the whole token does, and survives saving and loading."""
 
-from pathlib import Path
-
 import pytest
 import spacy
 from spacy.tokenizer import Tokenizer
 
 from extractors.tokenizer import TOKENIZER, NameFriendlyTokenizer, tokenizable
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "hf-daily-papers"
 HANDWRITTEN = [
     "We beat Llama 3.2 3B on GSM8K. It's 5km/h faster: 84.3%, 12.5$, 20°C. and (a) [b] {c}...",
     "See https://github.com/org/repo).' and www.example.org/a(b)!?",
@@ -34,13 +31,7 @@ def tokenizers():
 
 @pytest.fixture(scope="module", params=["handwritten", "corpus"])
 def texts(request):
-    if request.param == "handwritten":
-        return HANDWRITTEN
-    if not CORPUS.is_dir():
-        pytest.skip(f"shared corpus not found at {CORPUS}")
-    from graphbuild.ingest import read_records
-
-    return [f"{r.title}\n\n{r.abstract}" for r in read_records([CORPUS])]
+    return HANDWRITTEN if request.param == "handwritten" else request.getfixturevalue("corpus_texts")
 
 
 def test_searching_the_end_for_a_suffix_splits_as_searching_the_whole_token(tokenizers, texts):
