@@ -14,6 +14,7 @@ This package depends on spaCy only, never on ``graphbuild``.
 from extractors import (  # noqa: F401
     abbreviations,
     benchmarks,
+    decisions,
     gazetteer,
     lexicon,
     links,

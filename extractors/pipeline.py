@@ -36,6 +36,7 @@ COMPONENTS = (
     "graphbuild_proposed",
     "graphbuild_methods",
     "graphbuild_results",
+    "graphbuild_decisions",
 )
 RESOURCES = "graphbuild.resources.v1"
 

@@ -1,0 +1,276 @@
+"""Train the learned decisions from labelled papers, and judge them by leave-one-listing-out.
+
+Training: every labelled paper is run through the rules; each candidate concept ``assemble``
+gathers gets the class the labels give it (``gold_class``), and a linear model
+(``extractors.linear``) is fitted to those (features, class) pairs with a fixed seed. The model
+is written to ``extractors/data/decisions.json``, which the pipeline loads.
+
+Cross-validation: each listing (input file) is one fold. The model is fitted on the labelled
+papers of the other listings (a paper that also appears in the held-out listing is left out of
+training) and scored on the held-out listing's labelled papers, and the rules alone are scored
+on the same papers in the same run. The mean over folds and the worst fold are the figures the
+README gives: they come from papers the model never saw.
+"""
+
+import json
+import os
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractors.decisions import CLASSES, NONE, SETTINGS, name_decider, task_chooser
+from extractors.linear import fit
+from extractors.normalize import scoring_form
+from extractors.sections import title_end as end_of_title
+from extractors.task_candidates import candidates, head_words
+from extractors.task_candidates import features as task_features
+from extractors.sections import compose
+from graphbuild.errors import InputError
+from graphbuild.evaluate import TYPES, entry_forms, evaluate, read_gold
+from graphbuild.extraction import assemble, contract_record
+from graphbuild.ingest import read_records
+from graphbuild.papers import title_key, title_id
+
+__all__ = [
+    "SEED", "MODEL_PATH", "read_labels", "gold_class", "Listing", "read_listings", "Corpus",
+    "train_models", "deciders", "write_model", "cross_validate", "FoldReport", "format_folds",
+]
+
+SEED = 13
+MODEL_PATH = Path(__file__).resolve().parent.parent / "extractors" / "data" / "decisions.json"
+_TYPE_OF_CLASS = {"method": "methods", "benchmark": "benchmarks", "model": "models"}
+
+
+def read_labels(paths):
+    """Labelled papers from JSON Lines files or folders of them, by title key (the first label
+    of a title wins)."""
+    files = []
+    for path in paths:
+        path = Path(path)
+        files.extend(sorted(path.glob("*.jsonl")) if path.is_dir() else [path])
+    if not files:
+        raise InputError(", ".join(map(str, paths)) or "--labels", "no labelled files (expected JSON Lines as ../shared/ANNOTATION.md describes)")
+    labels = {}
+    for file in files:
+        for paper in read_gold(file):
+            labels.setdefault(title_key(paper["title"]), paper)
+    return labels
+
+
+def gold_class(candidate, labelled):
+    """The class the labels give a candidate concept: its forms compared with each type's
+    entries as the strict scoring compares them."""
+    forms = set()
+    for surface in (candidate.text, *candidate.aliases):
+        forms |= entry_forms(surface)
+
+    def listed(kind):
+        return any(forms & entry_forms(entry) for entry in labelled.get(kind, ()))
+
+    if listed("proposed"):
+        return "proposed_benchmark" if listed("benchmarks") else "proposed"
+    for cls in ("model", "method", "benchmark"):
+        if listed(_TYPE_OF_CLASS[cls]):
+            return cls
+    return NONE
+
+
+@dataclass
+class Listing:
+    """One input file's papers: (title key, title, composed text) each."""
+
+    name: str
+    papers: list
+
+
+def read_listings(paths):
+    """Each input file (a folder: each file in it) as one ``Listing``."""
+    files = []
+    for path in paths:
+        path = Path(path)
+        files.extend(sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path])
+    listings = []
+    for file in files:
+        seen, papers = set(), []
+        for record in read_records([file]):
+            key = title_key(record.title)
+            if key not in seen:
+                seen.add(key)
+                papers.append((key, record.title, compose(record.title, record.abstract)))
+        listings.append(Listing(file.name, papers))
+    return listings
+
+
+class _Paper:
+    __slots__ = ("id", "title")
+
+    def __init__(self, title):
+        self.id, self.title = title_id(title), title
+
+
+class Corpus:
+    """The processed documents of the labelled papers, made once and assembled as often as a
+    fold needs (the rules do not change between folds; only the decision does)."""
+
+    def __init__(self, extractor, listings, labels):
+        self.extractor = extractor
+        self.labels = labels
+        self.texts = {}
+        for listing in listings:
+            for key, title, text in listing.papers:
+                if key in labels:
+                    self.texts.setdefault(key, (title, text))
+        keys = list(self.texts)
+        docs = []
+        for start in range(0, len(keys), 256):
+            docs.extend(extractor.process([self.texts[k][1] for k in keys[start:start + 256]]))
+        self.docs = dict(zip(keys, docs))
+
+    def assemble(self, key, decide=None, choose_tasks=None):
+        e = self.extractor
+        title = self.texts[key][0]
+        return assemble(
+            self.docs[key], title_id(title), e.canonical, e.model_grammar, e.alias_keys,
+            parsed=e.base is not None, spellings=e.spellings, decide=decide, choose_tasks=choose_tasks,
+        )
+
+    def name_examples(self, keys):
+        """(features, class) of every candidate concept of the papers ``keys``."""
+        examples = []
+        for key in keys:
+            labelled = self.labels[key]
+
+            def record(features, candidate):
+                examples.append((features, gold_class(candidate, labelled)))
+                return candidate.rule_class
+
+            self.assemble(key, record)
+        return examples
+
+    def task_examples(self, keys):
+        """(features, "task" or "none") of every candidate task phrase of the papers ``keys``."""
+        known = self.task_phrases
+        heads = head_words(known)
+        examples = []
+        for key in keys:
+            text = self.texts[key][1]
+            title_end = end_of_title(text)
+            gold = {scoring_form(task) for task in self.labels[key].get("tasks", ())}
+            for candidate in candidates(text, title_end, known, heads):
+                label = "task" if scoring_form(candidate.phrase) in gold else NONE
+                examples.append((task_features(candidate, title_end, known), label))
+        return examples
+
+    @property
+    def task_phrases(self):
+        return frozenset(self.extractor.nlp.get_pipe("graphbuild_decisions").data["task_phrases"])
+
+    def predictions(self, keys, deciders=(None, None)):
+        return [contract_record(_Paper(self.texts[k][0]), self.assemble(k, *deciders)) for k in keys]
+
+
+#: How each model is fitted (chosen on the cross-validation below from a grid of a dozen
+#: settings; see docs/evaluation.md).
+NAME_FIT = {"epochs": 30, "l2": 1e-3, "min_count": 1}
+TASK_FIT = {"epochs": 10, "l2": 1e-3, "min_count": 3}
+
+
+def train_models(corpus, keys, seed=SEED):
+    """The name and task models fitted on the labelled papers ``keys``."""
+    return {
+        "names": fit(corpus.name_examples(keys), classes=CLASSES, seed=seed, **NAME_FIT),
+        "tasks": fit(corpus.task_examples(keys), classes=("task", NONE), seed=seed, **TASK_FIT),
+    }
+
+
+def deciders(corpus, models, settings=SETTINGS):
+    """(decide, choose_tasks) for ``assemble`` from fitted models."""
+    return (
+        name_decider(models["names"], settings["margin"]),
+        task_chooser(models["tasks"], corpus.task_phrases, settings["most"], settings["threshold"]),
+    )
+
+
+def write_model(models, path=MODEL_PATH, provenance=None):
+    """Write the models as JSON through a temporary file, so a failed write leaves the old one."""
+    path = Path(path)
+    data = {
+        "provenance": provenance or {},
+        "settings": dict(SETTINGS),
+        **{name: model.to_data() for name, model in models.items()},
+    }
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return path
+
+
+@dataclass
+class FoldReport:
+    """Strict and lenient scores of each system on each held-out listing."""
+
+    folds: list = field(default_factory=list)  # (listing name, papers, {system: Evaluation})
+
+    def figure(self, system, kind, mode="strict", measure="f1"):
+        values = [getattr(getattr(ev[system], mode)[kind], measure) for _, _, ev in self.folds]
+        return statistics.mean(values), min(values), values
+
+    def as_dict(self):
+        systems = list(self.folds[0][2]) if self.folds else []
+        out = {"folds": [], "mean": {}, "min": {}}
+        for name, papers, evaluations in self.folds:
+            out["folds"].append({
+                "listing": name,
+                "papers": papers,
+                **{s: {m: {k: _prf(getattr(ev, m)[k]) for k in TYPES} for m in ("strict", "lenient")} for s, ev in evaluations.items()},
+            })
+        for system in systems:
+            for mode in ("strict", "lenient"):
+                out["mean"].setdefault(system, {})[mode] = {k: round(self.figure(system, k, mode)[0], 4) for k in TYPES}
+                out["min"].setdefault(system, {})[mode] = {k: round(self.figure(system, k, mode)[1], 4) for k in TYPES}
+        return out
+
+
+def _prf(score):
+    return {"precision": round(score.precision, 4), "recall": round(score.recall, 4), "f1": round(score.f1, 4)}
+
+
+def cross_validate(extractor, listings, labels, seed=SEED):
+    """Leave-one-listing-out: per listing, the rules alone and the decisions fitted on the other
+    listings' labelled papers, scored on its labelled papers."""
+    corpus = Corpus(extractor, listings, labels)
+    report = FoldReport()
+    for held_out in listings:
+        test = [key for key, _, _ in held_out.papers if key in labels]
+        if not test:
+            continue
+        test_set = set(test)
+        train = [key for key in corpus.texts if key not in test_set]
+        learned = deciders(corpus, train_models(corpus, train, seed))
+        gold = [labels[key] for key in test]
+        evaluations = {
+            "rules": evaluate(gold, corpus.predictions(test)),
+            "learned": evaluate(gold, corpus.predictions(test, learned)),
+        }
+        report.folds.append((held_out.name, len(test), evaluations))
+    return report
+
+
+def format_folds(report, mode="strict"):
+    """A table per system: P/R/F1 per type and fold, then the mean and the worst fold."""
+    lines = []
+    systems = list(report.folds[0][2]) if report.folds else []
+    for system in systems:
+        lines.append(f"{system} ({mode}): F1 per held-out listing, mean, worst; P/R of the mean")
+        header = f"  {'type':<11}" + "".join(f"{name[:10]:>11}" for name, _, _ in report.folds) + f"{'mean':>8}{'worst':>8}{'P':>7}{'R':>7}"
+        lines.append(header)
+        for kind in TYPES:
+            mean, worst, values = report.figure(system, kind, mode)
+            precision = report.figure(system, kind, mode, "precision")[0]
+            recall = report.figure(system, kind, mode, "recall")[0]
+            lines.append(f"  {kind:<11}" + "".join(f"{v:>11.3f}" for v in values) + f"{mean:>8.3f}{worst:>8.3f}{precision:>7.3f}{recall:>7.3f}")
+        lines.append("")
+    return lines
