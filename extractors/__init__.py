@@ -14,7 +14,6 @@ This package depends on spaCy only, never on ``graphbuild``.
 from extractors import (  # noqa: F401
     abbreviations,
     benchmarks,
-    decisions,
     gazetteer,
     lexicon,
     links,
@@ -22,6 +21,7 @@ from extractors import (  # noqa: F401
     models,
     proposed,
     results,
+    task_choice,
     tokenizer,
 )
 from extractors.pipeline import COMPONENTS, build_pipeline, initialize_components

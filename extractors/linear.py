@@ -1,9 +1,9 @@
 """A small multinomial logistic regression over sparse string features, in plain Python.
 
-The decisions the hand rules got wrong on papers nobody read (is this span a name, which kind,
-is it the paper's own) are a few thousand labelled examples with a few dozen features each: a
-linear model fits them in seconds and scores a candidate with a few dictionary look-ups, so it
-needs no numerical library and no compiled code. Training is deterministic for a given seed.
+A decision learned from the labelled papers (which phrases name a paper's tasks) is tens of
+thousands of examples with a few dozen features each: a linear model fits them in seconds and
+scores a candidate with a few dictionary look-ups, so it needs no numerical library and no
+compiled code. Training is deterministic for a given seed.
 
 >>> model = fit([(["a"], "x"), (["b"], "y")] * 20, seed=0)
 >>> model.predict(["a"]), model.predict(["b"])

@@ -36,7 +36,7 @@ COMPONENTS = (
     "graphbuild_proposed",
     "graphbuild_methods",
     "graphbuild_results",
-    "graphbuild_decisions",
+    "graphbuild_task_choice",
 )
 RESOURCES = "graphbuild.resources.v1"
 

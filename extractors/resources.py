@@ -66,7 +66,7 @@ _LISTS = {
     "metrics": "metrics.txt",
     "result_units": "result_units.txt",
 }
-_JSON = {"proposal_cues": "proposal_cues.json", "method_contexts": "method_contexts.json", "decisions": "decisions.json"}
+_JSON = {"proposal_cues": "proposal_cues.json", "method_contexts": "method_contexts.json", "task_model": "task_model.json"}
 _FAMILIES = "model_families.jsonl"
 
 
@@ -111,7 +111,7 @@ class Resources:
 
     __slots__ = (
         "gazetteers", "model_families", "model_variants", "not_names", "benchmark_cues", "generic_heads",
-        "metrics", "result_units", "proposal_cues", "method_contexts", "decisions", "files",
+        "metrics", "result_units", "proposal_cues", "method_contexts", "task_model", "files",
     )
 
     def __init__(self, **fields):

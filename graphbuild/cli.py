@@ -435,27 +435,27 @@ def _labelled_corpus(inputs, labels):
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--labels", "labels", multiple=True, default=["tests/data"], show_default=True, type=click.Path(exists=True), help="Labelled papers: a JSON Lines file or a folder of them (repeatable).")
 @click.option("--seed", type=int, default=13, show_default=True, help="Seed of the order training visits the examples in.")
-@click.option("--out", "-o", type=click.Path(dir_okay=False), default=None, help="Where to write the model [default: the one the package loads, extractors/data/decisions.json].")
+@click.option("--out", "-o", type=click.Path(dir_okay=False), default=None, help="Where to write the model [default: the one the package loads, extractors/data/task_model.json].")
 def train(inputs, labels, seed, out):
-    """Fit the learned decisions (which kind a name is, which phrases are a paper's tasks) on
-    the labelled papers among INPUTS, and write the model the pipeline loads.
+    """Fit the learned task choice on the labelled papers among INPUTS, and write the model the
+    pipeline loads.
 
-    Each labelled paper is run through the rules; every candidate gets the class its labels
-    give it. The same inputs, labels and seed give the same model.
+    Every candidate task phrase of a labelled paper is an example, a task when its labels list
+    it. The same inputs, labels and seed give the same model.
 
     Example:
 
         \b
         graphbuild train ../shared/corpus/hf-daily-papers/ --labels tests/data
     """
-    from graphbuild.training import MODEL_PATH, Corpus, train_models, write_model
+    from graphbuild.training import MODEL_PATH, Corpus, train_model, write_model
 
     try:
         listings, labelled = _labelled_corpus(inputs, labels)
         corpus = Corpus(_extractor(None, ()), listings, labelled)
-        models = train_models(corpus, list(corpus.texts), seed)
+        model = train_model(corpus, list(corpus.texts), seed)
         provenance = {"papers": len(corpus.texts), "labels": sorted(str(Path(p)) for p in labels), "seed": seed}
-        path = write_model(models, out or MODEL_PATH, provenance)
+        path = write_model(model, out or MODEL_PATH, provenance)
     except (GraphbuildError, OSError) as error:
         _fail(error)
     _say(f"trained on {len(corpus.texts)} labelled papers; wrote {path}")
@@ -468,8 +468,9 @@ def train(inputs, labels, seed, out):
 @click.option("--lenient", is_flag=True, help="Also print the lenient tables (one name contains the other).")
 @click.option("--json", "as_json", is_flag=True, help="Print every fold's scores as one JSON object.")
 def cross_validate(inputs, labels, seed, lenient, as_json):
-    """Leave-one-listing-out: each input file in turn is held out, the learned decisions are
-    fitted on the other files' labelled papers and scored on its own, next to the rules alone.
+    """Leave-one-listing-out: each input file in turn is held out, the learned task choice is
+    fitted on the other files' labelled papers, and extraction is scored on the held-out file's
+    labelled papers, next to the rules alone (the task gazetteer).
 
     Prints strict P/R/F1 per type per held-out listing, the mean and the worst fold. These are
     the figures the README gives: no paper scored was used to fit what scored it.

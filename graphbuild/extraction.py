@@ -15,10 +15,9 @@ than one.)
 
 import bisect
 import gc
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from extractors import build_pipeline
-from extractors.decisions import NONE, features, rule_class
 from extractors.doc_values import findings, get_value
 from extractors.lexicon import document_text, set_document_text
 from extractors.links import classify_url
@@ -86,9 +85,9 @@ class Extractor:
         self.alias_keys = gazetteer.alias_keys
         self.spellings = _spellings(self.alias_keys)
         self.model_grammar = self.nlp.get_pipe("graphbuild_models").grammar
-        decisions = self.nlp.get_pipe("graphbuild_decisions") if "graphbuild_decisions" in self.nlp.pipe_names else None
-        self.decide = decisions.decide if decisions else None
-        self.choose_tasks = decisions.choose_tasks if decisions else None
+        # The learned task choice (None in a pipeline without the component or its model).
+        choice = self.nlp.get_pipe("graphbuild_task_choice") if "graphbuild_task_choice" in self.nlp.pipe_names else None
+        self.choose_tasks = choice.choose_tasks if choice is not None else None
         self._components = tuple(component for _, component in self.nlp.pipeline)
         # The pipeline's hundred thousand objects (patterns, word lists) live as long as the
         # process: frozen, the garbage collector no longer walks them on every full collection,
@@ -127,8 +126,7 @@ class Extractor:
             return [
                 assemble(
                     doc, paper_id, self.canonical, self.model_grammar, self.alias_keys,
-                    parsed=self.base is not None, spellings=self.spellings, decide=self.decide,
-                    choose_tasks=self.choose_tasks,
+                    parsed=self.base is not None, spellings=self.spellings, choose_tasks=self.choose_tasks,
                 )
                 for doc, (paper_id, _) in zip(docs, items)
             ]
@@ -240,7 +238,7 @@ class _Found:
 
 
 def assemble(
-    doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=True, spellings=None, decide=None, choose_tasks=None,
+    doc, paper_id, canonical, model_grammar, alias_keys=None, parsed=True, spellings=None, choose_tasks=None,
 ):
     """Turn a processed document into the paper's ``Extraction``.
 
@@ -262,10 +260,6 @@ def assemble(
     spellings : dict, optional
         Concept key -> keys of all its gazetteer spellings (``Extractor.spellings``), to tell a
         known short form that a paper defines loosely from one it gives another meaning.
-    decide : callable, optional
-        ``decide(features, candidate)`` -> one of ``extractors.decisions.CLASSES`` for each
-        candidate concept (``Candidate``): the learned model's choice in normal use, a recorder
-        when training. Without it the rules' own classes stand.
     choose_tasks : callable, optional
         ``choose_tasks(text, title_end)`` -> the paper's tasks as (phrase, positions) pairs (the
         learned choice); without it, the known task phrases found, title first.
@@ -375,16 +369,12 @@ def assemble(
             properties = tuple((k, v) for k, v in sorted(described.items()) if v)
         record(_KIND_OF_LABEL[label], label, start, extractor, display, key, name, aliases, properties)
 
-    # 4. The learned decision, once per candidate concept, over every mention of it.
-    if decide is not None:
-        found = _decided(found, decide, text, title_end, model_grammar)
-
-    # 5. Tasks: a few per paper, those in the title first, then the most repeated.
+    # 4. Tasks: a few per paper, those in the title first, then the most repeated.
     tasks = findings(doc, "tasks") if choose_tasks is None else ()
     for phrase, positions in choose_tasks(text, title_end) if choose_tasks is not None else ():
         key = concept_key(phrase)
         for start in positions:
-            record("task", schema.TASK, start, "graphbuild_decisions", phrase, key, canonical.get(key), (phrase,))
+            record("task", schema.TASK, start, "graphbuild_task_choice", phrase, key, canonical.get(key), (phrase,))
     if tasks:
         task_spans = {}
         for start, end, _, key in tasks:
@@ -397,7 +387,7 @@ def assemble(
             for start, _ in occurrences:
                 record("task", schema.TASK, start, "task_gazetteer", phrase, key, canonical.get(key), (phrase,))
 
-    # 6. Links.
+    # 5. Links.
     for start, _, _, url in findings(doc, "links"):
         host, link_kind = classify_url(url)
         record("link", schema.REPOSITORY, start, "graphbuild_links", url, url_key(url), None, (url,), (("host", host), ("kind", link_kind)))
@@ -414,7 +404,7 @@ def assemble(
             locator = locators[index] = "%s:%d:%d" % field_offsets(text, *sentences[max(0, index)], title_end)
         return locator
 
-    # 7. Results, keyed like the benchmark they were reported on.
+    # 6. Results, keyed like the benchmark they were reported on.
     results = []
     if reported:
         key_by_range = {(c[0], c[1]): c[4] for c in accepted if c[2] == schema.BENCHMARK}
@@ -430,60 +420,6 @@ def assemble(
         mentions.append(_make_mention(item.kind, item.label, item.text, item.key, item.name, tuple(where), extractors, item.aliases, item.properties))
     mentions = tuple(mentions)
     return _make_extraction(paper_id, mentions, tuple(results))
-
-
-_NAME_KINDS = ("proposed", "method", "benchmark", "model")
-_LABEL_OF_CLASS = {"method": schema.METHOD, "benchmark": schema.BENCHMARK, "model": schema.MODEL}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One concept of one paper as the rules found it, before the learned decision."""
-
-    text: str
-    aliases: tuple
-    kinds: frozenset
-    proposal_label: str | None
-    rule_class: str
-
-
-def _decided(found, decide, text, title_end, model_grammar):
-    """``found`` with every proposed, method, benchmark and model concept put in the class
-    ``decide`` picks for it (or dropped when it picks "none")."""
-    groups = {}
-    kept = {}
-    for (kind, label, key), item in found.items():
-        if kind in _NAME_KINDS:
-            groups.setdefault(key, []).append(item)
-        else:
-            kept[(kind, label, key)] = item
-    for key, items in groups.items():
-        kinds = frozenset(item.kind for item in items)
-        proposal_label = next((item.label for item in items if item.kind == "proposed"), None)
-        main = max(items, key=lambda item: len(item.aliases))
-        positions = sorted({p for item in items for p in item.positions})
-        extractors = set().union(*(item.extractors for item in items))
-        name = next((item.name for item in items if item.name), None)
-        candidate = Candidate(main.text, main.aliases, kinds, proposal_label, rule_class(kinds, proposal_label))
-        choice = decide(features(text, title_end, main.aliases, positions, kinds, proposal_label, extractors, name is not None), candidate)
-        if choice == NONE:
-            continue
-        if choice in ("proposed", "proposed_benchmark"):
-            label = schema.BENCHMARK if choice == "proposed_benchmark" else (
-                proposal_label if proposal_label not in (None, schema.BENCHMARK) else schema.METHOD)
-            places = [("proposed", label)] + ([("benchmark", schema.BENCHMARK)] if choice == "proposed_benchmark" else [])
-        else:
-            places = [(choice, _LABEL_OF_CLASS[choice])]
-        for kind, label in places:
-            properties = next((item.properties for item in items if item.kind == kind and item.properties), ())
-            if kind == "model" and not properties:
-                described = model_grammar.describe(name or main.aliases[-1])
-                properties = tuple((k, v) for k, v in sorted(described.items()) if v)
-            item = _Found(kind, label, main.text, key, name, main.aliases, properties)
-            item.positions = positions
-            item.extractors = extractors
-            kept[(kind, label, key)] = item
-    return kept
 
 
 def contract_record(paper, extraction):
