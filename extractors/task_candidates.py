@@ -7,7 +7,7 @@ task phrase (the last word of a known task phrase, or a word ending like an acti
 "-tion", "-sis", ...) is a candidate, and ``features`` says what a reader would look at: is it in
 the title, how often the abstract repeats it, its head word, the words around it, whether the
 task list knows it. The linear model trained by ``graphbuild train`` scores candidates; the best
-one to three that do not overlap are the paper's tasks (``choose``).
+one or two that do not overlap are the paper's tasks (``choose``).
 
 >>> [c.phrase for c in candidates("Continual Learning for Robots", 30, ["continual learning"])][:3]
 ['continual learning', 'learning']
@@ -16,10 +16,9 @@ one to three that do not overlap are the paper's tasks (``choose``).
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["TaskCandidate", "candidates", "features", "choose", "head_words"]
+__all__ = ["TaskCandidate", "candidates", "features", "phrase_features", "place_features", "choose", "head_words"]
 
-_CLAUSE = re.compile(r"[^.,;:!?()\[\]{}\"“”]+")
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_WORD_OR_BREAK = re.compile(r"(?P<word>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)|[.,;:!?()\[\]{}\"“”\n]")
 _ACTIVITY = ("ing", "tion", "sion", "sis", "ment", "ance", "ence", "ery", "ogy", "ics")
 _STOP = frozenset(
     "a an the of for in on to and or with by from via as at into our we this that these those its their "
@@ -27,6 +26,7 @@ _STOP = frozenset(
     "can may also not more most less very how what when where why".split()
 )
 MAX_WORDS = 5
+_JOINING = frozenset("and of from in with for to on".split())  # may stand inside a phrase
 
 
 @dataclass
@@ -50,83 +50,128 @@ def _can_end(word, heads):
 
 
 def candidates(text, title_end, known_phrases, heads=None):
-    """Every candidate task phrase of ``text`` (title first), in order of first occurrence."""
+    """Every candidate task phrase of ``text`` (title first), in order of first occurrence.
+
+    In the title, where most papers name their task, any phrase of up to ``MAX_WORDS`` words
+    is a candidate; in the abstract, only those ending in a word that can end a task phrase. A
+    phrase stays within a clause, neither starts nor ends with a function word, and holds inside
+    it only the few that join a task's words ("learning from human feedback", "optimization of
+    workflows").
+    """
     heads = heads if heads is not None else head_words(known_phrases)
     found = {}
-    for clause in _CLAUSE.finditer(text):
-        offset = clause.start()
-        words = [(m.group(), offset + m.start()) for m in _WORD.finditer(clause.group())]
-        lowered = [w.lower() for w, _ in words]
-        # A word written with a capital inside the abstract (not first in its clause) makes the
-        # phrase look like a name.
-        capital = [
-            position >= title_end and ((i > 0 and word[0].isupper()) or not word[1:].islower() and any(c.isupper() for c in word[1:]))
-            for i, (word, position) in enumerate(words)
-        ]
-        for end, last in enumerate(lowered):
-            if last in _STOP or not (last in heads or last.endswith(_ACTIVITY)):
-                continue
-            cased = False
-            for start in range(end, max(-1, end - MAX_WORDS), -1):
-                first = lowered[start]
-                if first in _STOP and first != "and":
-                    break
-                cased = cased or capital[start]
-                if first == "and":
-                    continue
-                phrase = " ".join(lowered[start:end + 1])
-                candidate = found.get(phrase)
-                if candidate is None:
-                    candidate = found[phrase] = TaskCandidate(phrase)
-                candidate.positions.append(words[start][1])
-                candidate.before.append(lowered[start - 1] if start > 0 else "")
-                candidate.after.append(lowered[end + 1] if end + 1 < len(words) else "")
-                candidate.cased = candidate.cased or cased
+    clause = []  # (lowercased word, start, written with a capital inside the abstract)
+    for match in _WORD_OR_BREAK.finditer(text):
+        word = match.group("word")
+        if word is not None:
+            start = match.start()
+            if clause and clause[0][1] < title_end <= start:  # the title is a clause of its own
+                _add_phrases(clause, title_end, heads, found)
+                clause = []
+            # A capital inside the abstract (not on a clause's first word) makes a phrase look
+            # like a name.
+            capital = start >= title_end and ((clause and word[0].isupper()) or word[1:] != word[1:].lower())
+            clause.append((word.lower(), start, capital))
+        elif clause:
+            _add_phrases(clause, title_end, heads, found)
+            clause = []
+    if clause:
+        _add_phrases(clause, title_end, heads, found)
     return list(found.values())
 
 
-def features(candidate, title_end, known_phrases):
-    """The feature strings of one candidate phrase."""
-    words = candidate.phrase.split()
-    in_title = [p for p in candidate.positions if p < title_end]
-    in_abstract = len(candidate.positions) - len(in_title)
-    out = [
-        "bias",
-        f"words={len(words)}",
-        f"last={words[-1]}",
-        f"first={words[0]}",
-        f"phrase={candidate.phrase}",
-        f"abstract={min(in_abstract, 4)}",
-    ]
+def _add_phrases(clause, title_end, heads, found):
+    in_title = clause[0][1] < title_end
+    count = len(clause)
+    for end in range(count):
+        last = clause[end][0]
+        if last in _STOP or not (in_title or last in heads or last.endswith(_ACTIVITY)):
+            continue
+        after = clause[end + 1][0] if end + 1 < count else ""
+        cased = False
+        phrase = None
+        for start in range(end, max(-1, end - MAX_WORDS), -1):
+            first, position, capital = clause[start]
+            phrase = first if phrase is None else f"{first} {phrase}"
+            if first in _STOP:
+                if first in _JOINING:
+                    continue
+                break
+            cased = cased or capital
+            candidate = found.get(phrase)
+            if candidate is None:
+                candidate = found[phrase] = TaskCandidate(phrase)
+            candidate.positions.append(position)
+            candidate.before.append(clause[start - 1][0] if start > 0 else "")
+            candidate.after.append(after)
+            candidate.cased = candidate.cased or cased
+
+
+def phrase_features(phrase, known_phrases):
+    """The features of a phrase wherever it occurs: its words, and whether the task list knows
+    it. (Kept apart from ``place_features`` so a scorer can remember them per phrase.)"""
+    words = phrase.split()
+    out = ["bias", f"words={len(words)}", f"last={words[-1]}", f"first={words[0]}", f"phrase={phrase}"]
     if len(words) > 1:
         out.append(f"pair={words[-2]} {words[-1]}")
-    if in_title:
-        out += ["title", f"title&words={len(words)}", f"title&last={words[-1]}"]
-    if candidate.phrase in known_phrases:
-        out += ["known", f"known&title={bool(in_title)}", f"known&abstract={min(in_abstract, 3)}"]
-    if candidate.cased:
-        out.append("cased")
-    if "-" in candidate.phrase:
+    if phrase in known_phrases:
+        out.append("known")
+    if "-" in phrase:
         out.append("hyphen")
-    first = min(candidate.positions) - title_end
-    out.append("early" if first < 300 else "middle" if first < 900 else "late")
-    for word in set(candidate.before):
-        out.append(f"before={word}")
-    for word in set(candidate.after):
-        out.append(f"after={word}")
     return out
 
 
-def choose(scored, most=3, threshold=0.5):
-    """The tasks of a paper from (probability, phrase) pairs: the best ones at or above
-    ``threshold`` (at least the best one), at most ``most``, none containing or contained in
-    one already chosen."""
+def place_features(candidate, title_end, known_phrases, colon_at=None):
+    """The features of where one paper writes a candidate phrase: in the title (before or after
+    its colon: "ControlNet++: Improving Conditional Controls" names the paper's own method
+    first), how often, how early, between which words."""
+    positions = candidate.positions
+    in_title = sum(1 for p in positions if p < title_end)
+    in_abstract = len(positions) - in_title
+    out = [f"abstract={min(in_abstract, 4)}"]
+    if in_title:
+        words = candidate.phrase.split()
+        out += ["title", f"title&words={len(words)}", f"title&last={words[-1]}"]
+    if candidate.phrase in known_phrases:
+        out += [f"known&title={bool(in_title)}", f"known&abstract={min(in_abstract, 3)}"]
+    if candidate.cased:
+        out.append("cased")
+    first = min(positions) - title_end
+    out.append("early" if first < 300 else "middle" if first < 900 else "late")
+    colon = title_end if colon_at is None else colon_at
+    seen = set()
+    for position, before, after in zip(positions, candidate.before, candidate.after):
+        # Whether the phrase is all of the words between two function words (or clause edges)
+        # here, or a piece of a longer phrase.
+        edges = ("L" if not before or before in _STOP else "-") + ("R" if not after or after in _STOP else "-")
+        where = "head" if position < colon else "title" if position < title_end else "abstract"
+        for feature in (f"before={before}", f"after={after}", f"edges={edges}", f"{where}&edges={edges}",
+                        f"{where}&before={before}", f"{where}&after={after}", f"in={where}"):
+            if feature not in seen:
+                seen.add(feature)
+                out.append(feature)
+    return out
+
+
+def features(candidate, title_end, known_phrases, colon_at=None):
+    """All the feature strings of one candidate phrase of one paper."""
+    return phrase_features(candidate.phrase, known_phrases) + place_features(candidate, title_end, known_phrases, colon_at)
+
+
+def choose(scored, most=2, threshold=0.5):
+    """The tasks of a paper from (score, phrase) pairs, scores relative to the best (1.0): the
+    best phrase, then the next ones scoring at least ``threshold``, at most ``most`` in all,
+    none containing or contained in one already chosen.
+
+    >>> choose([(1.0, "image generation"), (0.9, "text-to-image generation"), (0.6, "image"), (0.2, "video")])
+    ['image generation']
+    """
     chosen = []
-    for probability, phrase in sorted(scored, key=lambda s: (-s[0], s[1])):
-        if len(chosen) >= most or (chosen and probability < threshold):
+    for value, phrase in sorted(scored, key=lambda s: (-s[0], s[1])):
+        if len(chosen) >= most or (chosen and value < threshold):
             break
-        padded = f" {phrase} "
-        if any(padded in f" {c} " or f" {c} " in padded for c in chosen):
+        spaced = f" {phrase.replace('-', ' ')} "
+        if any(spaced in f" {c.replace('-', ' ')} " or f" {c.replace('-', ' ')} " in spaced for c in chosen):
             continue
         chosen.append(phrase)
     return chosen

@@ -3,38 +3,62 @@
 Which one to three phrases name what a paper works on is the decision hand rules made worst:
 a list of known task phrases found whatever the abstract mentioned, generic fields included
 (strict F1 about 0.25 on the labelled papers). Here every candidate phrase
-(``extractors.task_candidates``) is scored by a linear model (``extractors.linear``) trained by
-``graphbuild train`` on the labelled papers, and the best few are kept. The model is data
+(``extractors.task_candidates``) is scored by a linear ranking model (``extractors.linear``)
+trained by ``graphbuild train`` on the labelled papers, and the best one or two are kept. The model is data
 (``extractors/data/task_model.json``); the ``graphbuild_task_choice`` component keeps it, so it
 is saved and loaded with the pipeline, and ``graphbuild.extraction.assemble`` asks it for each
 paper's tasks. The known task phrases (built-in and the user's ``TASK`` gazetteer lines) are one
 of the model's features.
 """
 
+import math
+
 from spacy.language import Language
 
 from extractors.component_data import DataComponent
 from extractors.linear import LinearModel
-from extractors.task_candidates import candidates, choose, features, head_words
+from extractors.task_candidates import candidates, choose, head_words, phrase_features, place_features
 
-__all__ = ["SETTINGS", "TASK", "task_chooser", "TaskChoice"]
+__all__ = ["SETTINGS", "task_chooser", "TaskChoice"]
 
-TASK = "task"  # the model's first class; the other is "none"
-#: How many tasks a paper gets when the model file does not say: the best ``most`` phrases scoring
-#: at least ``threshold``, and always the best one.
-SETTINGS = {"most": 3, "threshold": 0.25}
+#: How many tasks a paper gets when the model file does not say: its best phrase, and the next
+#: best ones up to ``most`` in all whose share of the candidates' softmax is at least
+#: ``threshold`` times the best one's.
+SETTINGS = {"most": 2, "threshold": 0.5}
+SHORTLIST, TITLE_BONUS = 16, 1.0  # candidates described in full; a title phrase's head start
+PHRASES_REMEMBERED = 200_000  # phrase scores kept between papers (a few tens of MB at most)
 
 
 def task_chooser(model, known, most=SETTINGS["most"], threshold=SETTINGS["threshold"]):
     """``choose_tasks(text, title_end)`` for ``assemble``: the paper's tasks as (phrase,
     positions) pairs, best first."""
     heads = head_words(known)
-    probability = model.probability  # of TASK
+    score = model.score
+    by_phrase = {}  # phrase -> score of its phrase features: the same in every paper
+
+    def phrase_score(phrase):
+        value = by_phrase.get(phrase)
+        if value is None:
+            if len(by_phrase) >= PHRASES_REMEMBERED:
+                by_phrase.clear()
+            value = by_phrase[phrase] = score(phrase_features(phrase, known))
+        return value
 
     def choose_tasks(text, title_end):
-        found = {c.phrase: c for c in candidates(text, title_end, known, heads)}
-        scored = [(probability(features(c, title_end, known)), phrase) for phrase, c in found.items()]
-        return [(phrase, found[phrase].positions) for phrase in choose(scored, most, threshold)]
+        found = candidates(text, title_end, known, heads)
+        if not found:
+            return []
+        colon = text.find(":", 0, title_end)
+        colon = None if colon < 0 else colon
+        # The words alone rule most phrases out: only the best few by their phrase score (a
+        # phrase in the title counts as one of them) are worth describing where they stand.
+        ranked = sorted(((phrase_score(c.phrase) + (TITLE_BONUS if c.positions[0] < title_end else 0.0), i) for i, c in enumerate(found)), reverse=True)
+        found = [found[i] for _, i in ranked[:SHORTLIST]]
+        scores = [phrase_score(c.phrase) + score(place_features(c, title_end, known, colon)) for c in found]
+        best = max(scores)
+        relative = [(math.exp(s - best), c.phrase) for s, c in zip(scores, found)]
+        positions = {c.phrase: c.positions for c in found}
+        return [(phrase, positions[phrase]) for phrase in choose(relative, most, threshold)]
 
     return choose_tasks
 

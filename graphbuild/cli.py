@@ -440,8 +440,8 @@ def train(inputs, labels, seed, out):
     """Fit the learned task choice on the labelled papers among INPUTS, and write the model the
     pipeline loads.
 
-    Every candidate task phrase of a labelled paper is an example, a task when its labels list
-    it. The same inputs, labels and seed give the same model.
+    Each labelled paper's candidate task phrases are ranked so that those its labels list come
+    first. The same inputs, labels and seed give the same model.
 
     Example:
 

@@ -1,9 +1,8 @@
 """Train the learned task choice from labelled papers, and judge extraction by leave-one-listing-out.
 
-Training: every candidate task phrase of every labelled paper (``extractors.task_candidates``)
-is an example, a task when the paper's labels list it; a linear model (``extractors.linear``) is
-fitted to them with a fixed seed and written to ``extractors/data/task_model.json``, which the
-pipeline loads.
+Training: the candidate task phrases of each labelled paper (``extractors.task_candidates``),
+those its labels list marked right, teach a linear ranking model (``extractors.linear``), fitted
+with a fixed seed and written to ``extractors/data/task_model.json``, which the pipeline loads.
 
 Cross-validation: each listing (input file) is one fold. The model is fitted on the labelled
 papers of the other listings (a paper that also appears in the held-out listing is left out of
@@ -20,8 +19,8 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.task_choice import SETTINGS, TASK, task_chooser
-from extractors.linear import fit
+from extractors.task_choice import SETTINGS, task_chooser
+from extractors.linear import fit_ranking
 from extractors.normalize import scoring_form
 from extractors.sections import title_end as end_of_title
 from extractors.task_candidates import candidates, head_words
@@ -40,7 +39,6 @@ __all__ = [
 
 SEED = 13
 MODEL_PATH = Path(__file__).resolve().parent.parent / "extractors" / "data" / "task_model.json"
-NONE = "none"
 
 
 def read_labels(paths):
@@ -118,19 +116,23 @@ class Corpus:
             parsed=e.base is not None, spellings=e.spellings, choose_tasks=choose_tasks,
         )
 
-    def task_examples(self, keys):
-        """(features, "task" or "none") of every candidate task phrase of the papers ``keys``."""
+    def task_groups(self, keys):
+        """Per labelled paper of ``keys``: the features of each candidate task phrase, and which
+        candidates the labels list."""
         known = self.task_phrases
         heads = head_words(known)
-        examples = []
+        groups = []
         for key in keys:
             text = self.texts[key][1]
             title_end = end_of_title(text)
+            colon = text.find(":", 0, title_end)
             gold = {scoring_form(task) for task in self.labels[key].get("tasks", ())}
-            for candidate in candidates(text, title_end, known, heads):
-                label = "task" if scoring_form(candidate.phrase) in gold else NONE
-                examples.append((task_features(candidate, title_end, known), label))
-        return examples
+            found = candidates(text, title_end, known, heads)
+            groups.append((
+                [task_features(c, title_end, known, None if colon < 0 else colon) for c in found],
+                {i for i, c in enumerate(found) if scoring_form(c.phrase) in gold},
+            ))
+        return groups
 
     @property
     def task_phrases(self):
@@ -140,14 +142,14 @@ class Corpus:
         return [contract_record(_Paper(self.texts[k][0]), self.assemble(k, choose_tasks)) for k in keys]
 
 
-#: How the model is fitted (chosen on the cross-validation below from a grid of a dozen
-#: settings; see docs/evaluation.md).
-FIT = {"epochs": 10, "l2": 1e-3, "min_count": 3}
+#: How the model is fitted (chosen on the cross-validation below from a grid of about thirty
+#: settings of the penalty, epochs, feature cut-off and number of tasks; docs/evaluation.md).
+FIT = {"epochs": 10, "l2": 0.1, "min_count": 2}
 
 
 def train_model(corpus, keys, seed=SEED):
     """The task model fitted on the labelled papers ``keys``."""
-    return fit(corpus.task_examples(keys), classes=(TASK, NONE), seed=seed, **FIT)
+    return fit_ranking(corpus.task_groups(keys), seed=seed, **FIT)
 
 
 def chooser(corpus, model, settings=SETTINGS):

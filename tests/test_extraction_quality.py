@@ -1,8 +1,13 @@
-"""Extraction quality on the labelled sets must not fall below the figures recorded in
-tests/data/quality_thresholds.json.
+"""Extraction quality must not fall below the figures recorded in tests/data/quality_thresholds.json.
+
+The figures that count are the leave-one-listing-out ones (``graphbuild cross-validate``): the
+task model fitted on three listings' labelled papers, scored on the fourth's. The per-set figures
+below them are scored with the shipped model, which was trained on every labelled paper, so for
+tasks they are tuning-set figures: they guard against regressions, not for quality.
 
 The labelled sets (tests/data/*.jsonl: titles and labels only) were labelled by hand from the
-shared corpus following ../shared/ANNOTATION.md; the abstracts are read from ../shared.
+shared corpus following ../shared/ANNOTATION.md and docs/labelling.md; the abstracts are read
+from ../shared.
 """
 
 import json
@@ -17,6 +22,35 @@ from graphbuild.ingest import read_records
 DATA = Path(__file__).resolve().parent / "data"
 THRESHOLDS = json.loads((DATA / "quality_thresholds.json").read_text(encoding="utf-8"))
 TYPES = {"links", "proposed", "benchmarks", "models", "methods", "results", "tasks"}
+
+
+@pytest.fixture(scope="module")
+def folds(corpus_files, extractor):
+    """Leave-one-listing-out over the four shared listings, every labelled set together."""
+    from graphbuild.training import cross_validate, read_labels, read_listings
+
+    return cross_validate(extractor, read_listings(corpus_files), read_labels([DATA]))
+
+
+def test_cross_validated_figures_stay_at_their_recorded_values(folds):
+    recorded = THRESHOLDS["cross_validation"]
+    tolerance = THRESHOLDS["tolerance"]
+    assert [name for name, _, _ in folds.folds] == recorded["listings"]
+    fallen = {}
+    for kind in TYPES:
+        mean, worst, _ = folds.figure("learned", kind)
+        if mean < recorded["mean"][kind] - tolerance:
+            fallen[("mean", kind)] = round(mean, 3)
+        if worst < recorded["worst"][kind] - tolerance:
+            fallen[("worst", kind)] = round(worst, 3)
+    assert fallen == {}, f"cross-validated strict F1 below tests/data/quality_thresholds.json: {fallen}"
+
+
+def test_the_learned_task_choice_beats_the_task_list_on_every_held_out_listing(folds):
+    for name, _, evaluations in folds.folds:
+        learned, rules = evaluations["learned"].strict["tasks"], evaluations["rules"].strict["tasks"]
+        assert learned.f1 > rules.f1, f"{name}: learned {learned.f1:.3f} <= task list {rules.f1:.3f}"
+        assert learned.precision > rules.precision
 
 
 @pytest.fixture(scope="module")
