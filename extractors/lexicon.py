@@ -100,10 +100,10 @@ class WordClasses:
     def classify(self, word):
         """The bit mask of classes of ``word`` (0 for an ordinary word)."""
         classes = self.words.get(word.lower(), 0)
+        if _NUMBER.match(word):  # "+6.87%" too: a gain is a reported number
+            return classes | NUMBER
         if not word[:1].isalnum():
             return classes
-        if _NUMBER.match(word):
-            return classes | NUMBER
         if is_coined_word(word):
             classes |= CODED
         if self.family is not None and not (word.isalpha() and word.islower()) and self.family.match(word):

@@ -50,7 +50,7 @@ class _Rules:
         )
         # Benchmark ... number: "X (84.3)", "X: 84.3", "X accuracy of 84.3", "X to 84.3".
         self.after = re.compile(
-            rf"^\s*(?:\(\s*|:\s*|=\s*|(?:benchmark\s+)?(?:(?:{metric})\s+)?(?:score\s+)?(?:of|at|to|reaching|with|by|from\s+[\d.]+%?\s+to)\s+(?:an?\s+)?(?:(?:{metric})\s+)?(?:of\s+)?)$",
+            rf"^\s*(?:\(\s*|:\s*|=\s*|(?:benchmark\s+)?(?:(?:{metric})\s+)?(?:score\s+)?(?:of|at|to|reaching|with|by|from(?:\s+[\d.]+%?\s+to)?)\s+(?:an?\s+)?(?:(?:{metric})\s+)?(?:of\s+)?)$",
             re.IGNORECASE,
         )
         self.metric_in = re.compile(rf"\b({metric})\b", re.IGNORECASE)

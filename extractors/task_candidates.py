@@ -111,9 +111,12 @@ def phrase_features(phrase, known_phrases):
     """The features of a phrase wherever it occurs: its words, and whether the task list knows
     it. (Kept apart from ``place_features`` so a scorer can remember them per phrase.)"""
     words = phrase.split()
-    out = ["bias", f"words={len(words)}", f"last={words[-1]}", f"first={words[0]}", f"phrase={phrase}"]
+    out = [
+        "bias", f"words={len(words)}", f"last={words[-1]}", f"first={words[0]}", f"phrase={phrase}",
+        f"last_ending={words[-1][-3:]}",
+    ]
     if len(words) > 1:
-        out.append(f"pair={words[-2]} {words[-1]}")
+        out += [f"pair={words[-2]} {words[-1]}", f"first_ending={words[0][-3:]}"]
     if phrase in known_phrases:
         out.append("known")
     if "-" in phrase:
@@ -132,6 +135,8 @@ def place_features(candidate, title_end, known_phrases, colon_at=None):
     if in_title:
         words = candidate.phrase.split()
         out += ["title", f"title&words={len(words)}", f"title&last={words[-1]}"]
+        if in_abstract:
+            out.append("title&abstract")
     if candidate.phrase in known_phrases:
         out += [f"known&title={bool(in_title)}", f"known&abstract={min(in_abstract, 3)}"]
     if candidate.cased:
