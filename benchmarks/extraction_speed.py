@@ -20,7 +20,8 @@ twice each per round in the order A B B A, so that a drift over the round evens 
     python benchmarks/extraction_speed.py --stages         # where one process spends its time
 
 Targets: >= 1,000 abstracts/s on one process; 2 workers >= 1.8x one process; the full pipeline
->= 35% of the tokenizer-only rate.
+>= 15% of the tokenizer-only rate (issue 18, with the learned task choice; the rules alone were
+held to 35% before it).
 """
 
 import argparse
@@ -86,14 +87,15 @@ def side_by_side(extractor, papers, texts):
 
 
 def stage_times(extractor, papers, rounds):
-    """Median microseconds per abstract of the tokenizer, each component and ``assemble``, run
-    batch by batch as ``Extractor.extract_batch`` runs them."""
+    """Median microseconds per abstract of the tokenizer, each component, the learned task choice
+    and the rest of ``assemble``, run batch by batch as ``Extractor.extract_batch`` runs them."""
     from extractors.lexicon import set_document_text
+    from extractors.sections import title_end
     from extractors.tokenizer import tokenizable
     from graphbuild.extraction import CHUNK, assemble
 
     nlp = extractor.nlp
-    names = ["tokenizer"] + [name for name, _ in nlp.pipeline] + ["assemble"]
+    names = ["tokenizer"] + [name for name, _ in nlp.pipeline] + ["task choice", "assemble"]
     totals = {name: [] for name in names}
     for _ in range(rounds):
         spent = dict.fromkeys(names, 0.0)
@@ -107,6 +109,12 @@ def stage_times(extractor, papers, rounds):
                 start = time.perf_counter()
                 docs = [component(doc) for doc in docs]
                 spent[name] += time.perf_counter() - start
+            choose = extractor.choose_tasks
+            if choose is not None:
+                start = time.perf_counter()
+                for text in texts:
+                    choose(text, title_end(text))
+                spent["task choice"] += time.perf_counter() - start
             start = time.perf_counter()
             for doc, paper in zip(docs, batch):
                 assemble(
@@ -164,7 +172,7 @@ def main():
     for name, values in figures.items():
         print(f"  {name:<22} {statistics.median(values):>8.0f} abstracts/s   ({min(values):.0f}-{max(values):.0f})")
     print(f"  {'spaCy n_process=2':<22} {spacy_rate:>8.0f} abstracts/s   (one run)")
-    for name, target in (("pipeline / tokenizer", 0.35), ("2 workers / 1 process", 1.80)):
+    for name, target in (("pipeline / tokenizer", 0.15), ("2 workers / 1 process", 1.80)):
         rounds = by_round[name]
         print(f"  {name:<22} {statistics.median(rounds):>8.2f}   (target >= {target:.2f}; rounds {min(rounds):.2f}-{max(rounds):.2f})")
     print(f"  1 process              {statistics.median(figures['pipeline, 1 process']):>8.0f}   (target >= 1000 abstracts/s)")
