@@ -484,6 +484,8 @@ def cross_validate(inputs, labels, seed, lenient, as_json):
 
     try:
         listings, labelled = _labelled_corpus(inputs, labels)
+        if sum(1 for listing in listings if any(key in labelled for key, _, _ in listing.papers)) < 2:
+            raise InputError(", ".join(inputs), "cross-validation needs labelled papers in at least two input files (each file is one listing, held out in turn)")
         report = run(_extractor(None, ()), listings, labelled, seed)
     except GraphbuildError as error:
         _fail(error)

@@ -172,6 +172,12 @@ def read_gold(path):
     for where, obj in json_objects(lines, path, hint):
         if not isinstance(obj.get("title"), str):
             raise InputError(where, f'missing "title" {hint}')
+        for kind in TYPES:
+            entries = obj.get(kind, [])
+            wanted = dict if kind == "results" else str
+            if not isinstance(entries, list) or not all(isinstance(entry, wanted) for entry in entries):
+                what = "objects" if kind == "results" else "strings"
+                raise InputError(where, f'"{kind}" must be a list of {what} {hint}')
         gold.append(obj)
     return gold
 

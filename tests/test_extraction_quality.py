@@ -53,6 +53,22 @@ def test_the_learned_task_choice_beats_the_task_list_on_every_held_out_listing(f
         assert learned.precision > rules.precision
 
 
+def test_the_shipped_task_model_is_what_the_training_command_makes(corpus_files, tmp_path):
+    """``graphbuild train`` on the shared corpus and tests/data reproduces the model the package
+    ships, weight for weight: the model is never edited by hand or left stale by a label change."""
+    from click.testing import CliRunner
+
+    from graphbuild.cli import main
+    from graphbuild.training import MODEL_PATH
+
+    out = tmp_path / "model.json"
+    result = CliRunner().invoke(main, ["train", *corpus_files, "--labels", str(DATA), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    made, shipped = json.loads(out.read_text(encoding="utf-8")), json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert made["settings"] == shipped["settings"]
+    assert made["weights"] == shipped["weights"], "retrain: graphbuild train ../shared/corpus/hf-daily-papers/ --labels tests/data"
+
+
 @pytest.fixture(scope="module")
 def predictions(corpus_files, extractor):
     """What the extractors find in the whole corpus, extracted once for every labelled set."""

@@ -99,3 +99,21 @@ def test_a_broken_labels_line_is_named(labelled, tmp_path):
     result = CliRunner().invoke(main, ["cross-validate", *listings, "--labels", str(broken)])
     assert result.exit_code != 0
     assert "broken.jsonl:2" in result.output
+
+
+@pytest.mark.parametrize("line", ['{"title": "A", "tasks": "continual learning"}', '{"title": "A", "results": ["84.3"]}'])
+def test_a_label_of_the_wrong_shape_is_named(labelled, tmp_path, line):
+    listings, _ = labelled
+    wrong = tmp_path / "wrong.jsonl"
+    wrong.write_text(line + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["train", *listings, "--labels", str(wrong), "--out", str(tmp_path / "m.json")])
+    assert result.exit_code != 0
+    assert "wrong.jsonl:1" in result.output and "must be a list" in result.output
+    assert not (tmp_path / "m.json").exists()
+
+
+def test_cross_validation_needs_two_listings(labelled):
+    listings, labels = labelled
+    result = CliRunner().invoke(main, ["cross-validate", listings[0], "--labels", labels])
+    assert result.exit_code != 0
+    assert "at least two input files" in result.output
