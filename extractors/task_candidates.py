@@ -2,15 +2,15 @@
 
 A paper's central tasks are short lowercase phrases as the paper writes them ("text-to-image
 generation", "continual learning"); a list of known task phrases finds only the ones someone
-listed. Here every phrase of one to five words in the title or abstract whose last word can end a
-task phrase (the last word of a known task phrase, or a word ending like an activity: "-ing",
-"-tion", "-sis", ...) is a candidate, and ``features`` says what a reader would look at: is it in
-the title, how often the abstract repeats it, its head word, the words around it, whether the
-task list knows it. The linear model trained by ``graphbuild train`` scores candidates; the best
-one or two that do not overlap are the paper's tasks (``choose``).
+listed. Here every phrase of up to five words in the title, and every phrase of the abstract whose
+last word can end a task phrase (the last word of a known task phrase, or a word ending like an
+activity: "-ing", "-tion", "-sis", ...), is a candidate, and the features say what a reader would
+look at: is it in the title, how often the abstract repeats it, its words, the words around it,
+whether the task list knows it. The ranking model trained by ``graphbuild train`` scores the
+candidates; the best one or two that do not overlap are the paper's tasks (``choose``).
 
->>> [c.phrase for c in candidates("Continual Learning for Robots", 30, ["continual learning"])][:3]
-['continual learning', 'learning']
+>>> [c.phrase for c in candidates("Continual Learning\\n\\nWe study robot learning.", 18, ["continual learning"])]
+['continual', 'learning', 'continual learning', 'robot learning', 'study robot learning']
 """
 
 import re
