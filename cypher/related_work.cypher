@@ -1,8 +1,10 @@
 // related_work: papers related to a paper, ranked, with the reasons.
 // Returns: id, title, score, reasons (a list of {kind, label, key, name, weight, via}; via holds
 // the names that link two papers by a citation).
-// A shared concept (method, benchmark, model, task, repository) weighs 1/ln(its number of
-// relationships), so rare concepts say more (Adamic-Adar); a citation either way weighs 3.
+// A paper that reads alike (SIMILAR_TEXT, the TF-IDF cosine of title and abstract) weighs 20 x
+// the cosine, with the shared words as via; a shared concept (method, benchmark, model, task,
+// repository) weighs 1/ln(its number of relationships), so rare concepts say more (Adamic-Adar);
+// a citation either way weighs 3.
 // Scores are rounded to 6 decimals; ties go to the smaller id.
 // param id: string. A paper id.
 // param limit: integer = 10. How many papers.
@@ -17,6 +19,13 @@ CALL {
   WITH other, concept, 1.0 / log(toFloat(COUNT { (concept)<--() })) AS weight
   RETURN other, {kind: 'shared', label: labels(concept)[0], key: concept.key, name: concept.name,
                  weight: floor(weight * 1000000 + 0.5) / 1000000, via: null} AS reason, weight
+  UNION ALL
+  WITH paper
+  MATCH (paper)-[similar:SIMILAR_TEXT]-(other:Paper)
+  WHERE other <> paper
+  WITH other, 20.0 * similar.score AS weight, similar.terms AS terms
+  RETURN other, {kind: 'text', label: 'Paper', key: other.id, name: other.title,
+                 weight: floor(weight * 1000000 + 0.5) / 1000000, via: terms} AS reason, weight
   UNION ALL
   WITH paper
   MATCH (paper)-[citation:CITES]->(other:Paper)

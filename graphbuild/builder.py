@@ -10,6 +10,7 @@ from graphbuild.citations import citation_rows, inferred_citations
 from graphbuild.extraction import contract_record, resolve_aliases
 from graphbuild.papers import merge_records
 from graphbuild.rows import merge_rows, paper_rows
+from graphbuild.text_similarity import similar_text_rows
 
 __all__ = ["BuildSummary", "build_graph", "contract_records", "extract_papers", "graph_rows"]
 
@@ -32,14 +33,16 @@ def extract_papers(records, extractor, workers=1, progress=None, report=None):
 
 
 def graph_rows(papers, extractions):
-    """The merged nodes and relationships of a set of papers, with the citations among them."""
+    """The merged nodes and relationships of a set of papers, with the citations among them and
+    each paper's nearest papers by text."""
     nodes, relations = [], []
     for paper, extraction in zip(papers, extractions):
         paper_nodes, paper_relations = paper_rows(paper, extraction)
         nodes.extend(paper_nodes)
         relations.extend(paper_relations)
     citation_nodes, citation_relations = citation_rows(*inferred_citations(extractions))
-    return merge_rows(nodes + citation_nodes, relations + citation_relations)
+    text_relations = similar_text_rows((p.id, p.title, p.abstract) for p in papers)
+    return merge_rows(nodes + citation_nodes, relations + citation_relations + text_relations)
 
 
 def build_graph(records, store, extractor, workers=1, progress=None, report=None):

@@ -507,8 +507,9 @@ def related(paper, limit, fmt, evidence, store, graph_path, uri, user, database,
     """Papers related to PAPER, ranked, with the reasons.
 
     PAPER is an id or a title: the exact title, the title ignoring case, or a unique start or
-    part of one. Papers sharing a rare concept score higher than papers sharing a common one
-    (each shared concept adds 1/ln of its number of relationships); a citation either way adds 3.
+    part of one. A paper that reads alike adds 20 x the TF-IDF cosine of the two titles and
+    abstracts (the words both weigh most are shown); each shared concept adds 1/ln of its number
+    of relationships, so rare concepts count more; a citation either way adds 3.
 
     Example:
 
@@ -536,13 +537,15 @@ def related(paper, limit, fmt, evidence, store, graph_path, uri, user, database,
         return
     _say(f"Related to: {title} [{paper_id}]")
     if not rows:
-        click.echo("  no paper shares a concept or a citation with it")
+        click.echo("  no paper shares a word, a concept or a citation with it")
     for rank, row in enumerate(rows, start=1):
         _say(f"{rank:>3}. {row['score']:.3f}  {row['title']} [{row['id']}]")
         reasons = explained[rank - 1] if explained is not None else [(reason, []) for reason in row["reasons"]]
         for reason, sentences in reasons:
             if reason["kind"] == "shared":
                 what = f"shared {reason['label']}: {reason['name']}"
+            elif reason["kind"] == "text":
+                what = "reads alike: " + ", ".join(reason.get("via") or [])
             else:
                 names = ", ".join(reason.get("via") or [])
                 what = ("this paper cites it" if reason["kind"] == "cites" else "it cites this paper") + (f", naming {names}" if names else "")

@@ -32,6 +32,7 @@ __all__ = [
 
 #: What a citation in either direction adds to a related-work score.
 CITATION_WEIGHT = 3.0
+TEXT_WEIGHT = 20.0  # times the SIMILAR_TEXT cosine; cypher/related_work.cypher says the same
 
 
 def _round6(value):
@@ -72,8 +73,9 @@ def _out_edges(graph, node, types):
 
 
 def related_work(store, id, limit=10):
-    """Papers related to paper ``id``: shared concepts weighted 1/ln(relationships of the
-    concept), citations either way weighted ``CITATION_WEIGHT``."""
+    """Papers related to paper ``id``: papers that read alike weighted ``TEXT_WEIGHT`` x their
+    SIMILAR_TEXT cosine, shared concepts weighted 1/ln(relationships of the concept), citations
+    either way weighted ``CITATION_WEIGHT``."""
     graph = store.graph
     paper = (schema.PAPER, id)
     if paper not in graph:
@@ -95,6 +97,16 @@ def related_work(store, id, limit=10):
         for other in others:
             totals[other] = totals.get(other, 0.0) + weight
             reasons.setdefault(other, []).append(reason)
+    for edges in (graph.out_edges(paper, keys=True, data=True), graph.in_edges(paper, keys=True, data=True)):
+        for start, end, rel_type, data in edges:
+            other = end if start == paper else start
+            if rel_type == "SIMILAR_TEXT" and other != paper:
+                weight = TEXT_WEIGHT * data["score"]
+                totals[other] = totals.get(other, 0.0) + weight
+                reasons.setdefault(other, []).append(
+                    {"kind": "text", "label": schema.PAPER, "key": other[1], "name": graph.nodes[other].get("title"),
+                     "weight": _round6(weight), "via": data.get("terms")}
+                )
     for kind, edges in (("cites", graph.out_edges(paper, keys=True, data=True)), ("cited by", graph.in_edges(paper, keys=True, data=True))):
         for start, end, rel_type, data in edges:
             other = end if kind == "cites" else start

@@ -49,6 +49,7 @@ ENDPOINTS = {
     "LINKS_TO": ((PAPER,), (REPOSITORY,)),
     "AUTHORED": ((AUTHOR,), (PAPER,)),
     "CITES": ((PAPER,), (PAPER,)),
+    "SIMILAR_TEXT": ((PAPER,), (PAPER,)),
 }
 
 RELATIONSHIP_TYPES = tuple(ENDPOINTS)
