@@ -16,6 +16,7 @@ __all__ = [
     "CONCEPT_LABELS",
     "KEY",
     "RELATIONSHIP_TYPES",
+    "TEXT_RELATIONSHIP_TYPES",
     "ENDPOINTS",
     "LIST_PROPERTIES",
     "check_label",
@@ -53,6 +54,11 @@ ENDPOINTS = {
 }
 
 RELATIONSHIP_TYPES = tuple(ENDPOINTS)
+
+#: Relationships computed from the papers' text rather than found in it: every paper has about
+#: twenty, so they are left out where "most connected" ranks nodes (the overview), or papers
+#: would crowd out the concepts.
+TEXT_RELATIONSHIP_TYPES = ("SIMILAR_TEXT",)
 
 #: Properties that hold lists and are merged as sorted sets when the same node or relationship is
 #: written again (a paper seen in two listings keeps both sources). Every other property is set.

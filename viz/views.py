@@ -47,7 +47,9 @@ EDGE_COLOURS = {
     "ADDRESSES": "#4C9A52",
     "LINKS_TO": "#DA7298",
     "AUTHORED": "#B261A5",
+    "SIMILAR_TEXT": "#9AA0A6",
 }
+RELATED_SHOWN = 10  # related papers a paper's view always keeps, as `graphbuild related` lists them
 LARGE_VIEW = 300  # nodes; above this the layout settles in fewer, cheaper iterations
 STABILISATION_ITERATIONS = 150
 LARGE_ITERATIONS = 60
@@ -81,27 +83,35 @@ def _keep(view, keep):
 
 def neighbourhood_view(store, focus, hops=2, max_nodes=300):
     """The neighbourhood of ``focus`` (a (label, key) identity) up to ``hops`` relationships,
-    cut to the ``max_nodes`` most relevant nodes: around a paper, papers by their related-work
-    score and concepts by degree; around a concept, every node by degree."""
+    cut to the ``max_nodes`` most relevant nodes: around a paper, its ten related papers first (as
+    ``graphbuild related`` ranks them), then the concepts it names and other papers; around a
+    concept, every node by degree."""
     nodes, relations, degrees = store.neighbourhood(focus, hops)
     names = {_identity(n): n.properties.get("title") or n.properties.get("name") or n.key for n in nodes}
     view = View(nodes, relations, degrees, focus, f"Around {focus[0]}: {names.get(focus, focus[1])}")
     if len(nodes) <= max_nodes:
         return view
-    score = {}
+    score, top = {}, {}
     if focus[0] == schema.PAPER:
-        for row in related_papers(store, focus[1], limit=max_nodes):
+        for rank, row in enumerate(related_papers(store, focus[1], limit=max_nodes)):
             score[(schema.PAPER, row["id"])] = row["score"]
+            if rank < RELATED_SHOWN:
+                top[(schema.PAPER, row["id"])] = rank
     direct = {tuple(r.end) for r in relations if tuple(r.start) == focus} | {tuple(r.start) for r in relations if tuple(r.end) == focus}
 
     def relevance(identity):
+        # The paper, then its top related papers in `graphbuild related` order (the view shows
+        # the same ten), then the concepts it names, then other papers by their related-work
+        # score, then the rest by degree.
         if identity == focus:
             return (0, 0, identity)
+        if identity in top:
+            return (1, top[identity], identity)
         if identity in direct and identity[0] != schema.PAPER:
-            return (1, -degrees.get(identity, 0), identity)
+            return (2, -degrees.get(identity, 0), identity)
         if identity in score:
-            return (2, -score[identity], identity)
-        return (3, -degrees.get(identity, 0), identity)
+            return (3, -score[identity], identity)
+        return (4, -degrees.get(identity, 0), identity)
 
     keep = set(sorted((_identity(n) for n in nodes), key=relevance)[:max_nodes])
     view = _keep(view, keep)

@@ -386,11 +386,12 @@ class Neo4jStore:
         return self._subgraph(records[0]["ids"]) if records else ([], [], {})
 
     def overview(self, top):
-        """(nodes, relations, degrees) of the ``top`` most connected nodes (ties by label, key)."""
+        """(nodes, relations, degrees) of the ``top`` most connected nodes (ties by label, key),
+        text similarity not counted."""
         records = self._run_read(
-            "MATCH (n) WITH n, COUNT { (n)--() } AS degree, labels(n)[0] AS label "
+            "MATCH (n) WITH n, COUNT { (n)-[r]-() WHERE NOT type(r) IN $excluded } AS degree, labels(n)[0] AS label "
             "ORDER BY degree DESC, label, coalesce(n.id, n.key) LIMIT $top RETURN collect(elementId(n)) AS ids",
-            top=int(top),
+            top=int(top), excluded=list(schema.TEXT_RELATIONSHIP_TYPES),
         )
         return self._subgraph(records[0]["ids"])
 

@@ -133,8 +133,15 @@ class NetworkXStore:
         return self._with_relations(sorted(reached))
 
     def overview(self, top):
-        """(nodes, relations, degrees) of the ``top`` most connected nodes (ties by label, key)."""
-        ranked = sorted(self.graph.nodes, key=lambda n: (-self.graph.degree(n), n))[:top]
+        """(nodes, relations, degrees) of the ``top`` most connected nodes (ties by label, key),
+        text similarity not counted."""
+        graph, excluded = self.graph, schema.TEXT_RELATIONSHIP_TYPES
+
+        def connections(node):
+            return sum(1 for edges in (graph.in_edges(node, keys=True), graph.out_edges(node, keys=True))
+                       for *_, rel_type in edges if rel_type not in excluded)
+
+        ranked = sorted(graph.nodes, key=lambda n: (-connections(n), n))[:top]
         return self._with_relations(sorted(ranked))
 
     def save(self, path):

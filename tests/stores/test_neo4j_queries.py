@@ -72,3 +72,10 @@ def test_both_stores_refuse_a_bad_limit_with_the_same_error(both_stores, limit):
             run_named_query(store, "most_connected", {"limit": limit})
         messages.append(str(raised.value))
     assert messages[0] == messages[1] == f"parameter 'limit' of 'most_connected' must be a whole number from 1 to 1,000,000, not {limit!r}"
+
+
+def test_the_overview_is_the_same_on_both_stores(both_stores):
+    memory, neo4j = both_stores
+    ranked = [sorted((n.label, n.key) for n in store.overview(40)[0]) for store in (memory, neo4j)]
+    assert ranked[0] == ranked[1]
+    assert {label for label, _ in ranked[0]} - {"Paper"}

@@ -49,3 +49,20 @@ def test_cli_view_of_an_unknown_concept(tmp_path):
     result = CliRunner().invoke(main, ["view", "--concept", "Benchmark:NoSuchBench", "--graph", str(graph)])
     assert result.exit_code == 1
     assert result.output == "Error: no Benchmark named 'NoSuchBench' in the graph; `graphbuild stats` lists the common ones\n"
+
+
+def test_a_papers_view_keeps_its_ten_related_papers_in_order(corpus_store):
+    from graphbuild.related import related_papers, resolve_paper
+
+    paper, _ = resolve_paper(corpus_store, "ControlNet++")
+    related = [("Paper", row["id"]) for row in related_papers(corpus_store, paper, 10)]
+    assert len(related) == 10
+    view = neighbourhood_view(corpus_store, ("Paper", paper), hops=2, max_nodes=12)
+    kept = {(n.label, n.key) for n in view.nodes}
+    assert set(related) <= kept
+
+
+def test_the_overview_ranks_by_named_connections_not_text_similarity(corpus_store):
+    nodes, _, _ = corpus_store.overview(40)
+    labels = {n.label for n in nodes}
+    assert labels - {"Paper"}, "the overview shows only papers: SIMILAR_TEXT was counted"
