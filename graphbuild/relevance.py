@@ -13,13 +13,13 @@ judged count as 0 and are counted, so that a comparison can say how much it rest
 (1.0, 0.587)
 """
 
-import json
 import math
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphbuild.errors import InputError
+from graphbuild.ingest.jsonl import json_objects
 
 __all__ = ["read_judgements", "ndcg_at", "precision_at", "Score", "score", "paired_interval"]
 
@@ -34,16 +34,10 @@ def read_judgements(path):
     except OSError as error:
         raise InputError(str(path), f"cannot read judged pairs ({error.strerror or error})") from None
     judged = {}
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(where, f"not JSON ({error.msg})") from None
-        if not isinstance(obj, dict) or not all(isinstance(obj.get(key), str) for key in ("query", "candidate")):
-            raise InputError(where, 'expected {"query": id, "candidate": id, "rel": 0|1|2, "reason": ...}')
+    hint = '(expected {"query": id, "candidate": id, "rel": 0|1|2, "reason": ...} per line)'
+    for where, obj in json_objects(lines, path, hint):
+        if not all(isinstance(obj.get(key), str) for key in ("query", "candidate")):
+            raise InputError(where, f'"query" and "candidate" must be paper ids {hint}')
         if obj.get("rel") not in GRADES or isinstance(obj.get("rel"), bool):
             raise InputError(where, f'"rel" must be 0, 1 or 2, not {obj.get("rel")!r}')
         judged.setdefault(obj["query"], {})[obj["candidate"]] = obj["rel"]

@@ -45,8 +45,8 @@ def test_the_bootstrap_interval_is_reproducible_and_brackets_the_gain():
 @pytest.mark.parametrize(
     "line, problem",
     [('{"query": "q", "candidate": "c", "rel": 3}', '"rel" must be 0, 1 or 2'),
-     ('{"query": "q", "rel": 1}', "expected"),
-     ("{oops", "not JSON")],
+     ('{"query": "q", "rel": 1}', "must be paper ids"),
+     ("{oops", "not valid JSON")],
 )
 def test_a_bad_judgement_line_is_named(tmp_path, line, problem):
     path = tmp_path / "judged.jsonl"
