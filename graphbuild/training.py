@@ -19,18 +19,18 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.task_choice import SETTINGS, task_chooser
 from extractors.linear import fit_ranking
 from extractors.normalize import scoring_form
+from extractors.sections import compose
 from extractors.sections import title_end as end_of_title
 from extractors.task_candidates import candidates, head_words
 from extractors.task_candidates import features as task_features
-from extractors.sections import compose
+from extractors.task_choice import SETTINGS, task_chooser
 from graphbuild.errors import InputError
 from graphbuild.evaluate import TYPES, entry_forms, evaluate, read_gold
 from graphbuild.extraction import assemble, contract_record
 from graphbuild.ingest import read_records
-from graphbuild.papers import title_key, title_id
+from graphbuild.papers import title_id, title_key
 
 __all__ = [
     "SEED", "MODEL_PATH", "read_labels", "Listing", "read_listings", "Corpus",
