@@ -59,7 +59,9 @@ def test_related_work_is_the_same_for_every_paper(both_stores):
     papers = [key for label, key in memory.graph.nodes if label == "Paper"]
     assert len(papers) == 466
     for paper in papers:
-        assert run_named_query(neo4j, "related_work", {"id": paper}) == run_named_query(memory, "related_work", {"id": paper}), paper
+        rows = run_named_query(memory, "related_work", {"id": paper})
+        assert run_named_query(neo4j, "related_work", {"id": paper}) == rows, paper
+        assert len(rows) == 10 and all(row["reasons"] for row in rows), paper  # never short, always explained
 
 
 @pytest.mark.parametrize("limit", ["-1", "0", "99999999999999999999"])
