@@ -169,6 +169,24 @@ def test_results_are_tied_to_benchmarks(extractor):
     ]
 
 
+def test_a_signed_percentage_is_a_reported_number(extractor):
+    found = extract_one(
+        extractor,
+        "Initialization",
+        "TLEG surpasses existing methods by a large margin (e.g., +6.87% on iNat 2019 and +7.66% on CIFAR-100).",
+    )
+    assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("iNat 2019", "6.87"), ("CIFAR-100", "7.66")]
+
+
+def test_from_a_to_b_after_a_benchmark_reports_both_numbers(extractor):
+    found = extract_one(
+        extractor,
+        "Best-of-N",
+        "Our methods improve the Bo32 performance of Gemma 2B on Hendrycks MATH from 26.8% to 30.8%.",
+    )
+    assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("Hendrycks MATH", "26.8"), ("Hendrycks MATH", "30.8")]
+
+
 def test_links_are_cleaned_in_the_contract(extractor):
     found = extract_one(extractor, "A Paper", "Code is at https://github.com/org/repo. Data: https://huggingface.co/datasets/o/d).")
     assert found["links"] == ["https://github.com/org/repo", "https://huggingface.co/datasets/o/d"]
