@@ -92,7 +92,7 @@ def stage_times(extractor, papers, rounds):
     from extractors.lexicon import set_document_text
     from extractors.sections import title_end
     from extractors.tokenizer import tokenizable
-    from graphbuild.extraction import CHUNK, assemble
+    from graphbuild.extraction import CHUNK
 
     nlp = extractor.nlp
     names = ["tokenizer"] + [name for name, _ in nlp.pipeline] + ["task choice", "assemble"]
@@ -117,10 +117,7 @@ def stage_times(extractor, papers, rounds):
                 spent["task choice"] += time.perf_counter() - start
             start = time.perf_counter()
             for doc, paper in zip(docs, batch):
-                assemble(
-                    doc, paper.id, extractor.canonical, extractor.model_grammar, extractor.alias_keys,
-                    parsed=False, spellings=extractor.spellings,
-                )
+                extractor.assemble_doc(doc, paper.id, choose_tasks=None)  # the task choice is timed above
             spent["assemble"] += time.perf_counter() - start
         for name in names:
             totals[name].append(spent[name] / len(papers) * 1e6)

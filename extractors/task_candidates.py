@@ -16,7 +16,7 @@ candidates; the best one or two that do not overlap are the paper's tasks (``cho
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["TaskCandidate", "candidates", "features", "phrase_features", "place_features", "choose", "head_words"]
+__all__ = ["TaskCandidate", "candidates", "features", "phrase_features", "place_features", "choose", "head_words", "title_colon"]
 
 _WORD_OR_BREAK = re.compile(r"(?P<word>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)|[.,;:!?()\[\]{}\"“”\n]")
 _ACTIVITY = ("ing", "tion", "sion", "sis", "ment", "ance", "ence", "ery", "ogy", "ics")
@@ -105,6 +105,12 @@ def _add_phrases(clause, title_end, heads, found):
             candidate.before.append(clause[start - 1][0] if start > 0 else "")
             candidate.after.append(after)
             candidate.cased = candidate.cased or cased
+
+
+def title_colon(text, title_end):
+    """Where the title's colon is ("ControlNet++: Improving ..."), None without one."""
+    colon = text.find(":", 0, title_end)
+    return None if colon < 0 else colon
 
 
 def phrase_features(phrase, known_phrases):

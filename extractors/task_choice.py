@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from extractors.component_data import DataComponent
 from extractors.linear import LinearModel
-from extractors.task_candidates import candidates, choose, head_words, phrase_features, place_features
+from extractors.task_candidates import candidates, choose, head_words, phrase_features, place_features, title_colon
 
 __all__ = ["SETTINGS", "task_chooser", "TaskChoice"]
 
@@ -48,8 +48,7 @@ def task_chooser(model, known, most=SETTINGS["most"], threshold=SETTINGS["thresh
         found = candidates(text, title_end, known, heads)
         if not found:
             return []
-        colon = text.find(":", 0, title_end)
-        colon = None if colon < 0 else colon
+        colon = title_colon(text, title_end)
         # The words alone rule most phrases out: only the best few by their phrase score (a
         # phrase in the title counts as one of them) are worth describing where they stand.
         ranked = sorted(((phrase_score(c.phrase) + (TITLE_BONUS if c.positions[0] < title_end else 0.0), i) for i, c in enumerate(found)), reverse=True)

@@ -420,14 +420,18 @@ def evaluate(gold, inputs, as_json, worst, example, workers, gazetteers, spacy_m
             _say(line)
 
 
-def _labelled_corpus(inputs, labels):
-    """The listings of INPUTS and the labelled papers of LABELS, checked to meet."""
+def _labelled_corpus(inputs, labels, listings_needed=1):
+    """The listings of INPUTS and the labelled papers of LABELS, checked to meet in at least
+    ``listings_needed`` input files."""
     from graphbuild.training import read_labels, read_listings
 
     listings = read_listings(inputs)
     labelled = read_labels(labels)
-    if not any(key in labelled for listing in listings for key, _, _ in listing.papers):
+    meeting = sum(1 for listing in listings if any(key in labelled for key, _, _ in listing.papers))
+    if not meeting:
         raise InputError(", ".join(labels), "none of its titles is among the inputs; give the listings it was labelled from")
+    if meeting < listings_needed:
+        raise InputError(", ".join(inputs), "cross-validation needs labelled papers in at least two input files (each file is one listing, held out in turn)")
     return listings, labelled
 
 
@@ -483,9 +487,7 @@ def cross_validate(inputs, labels, seed, lenient, as_json):
     from graphbuild.training import cross_validate as run, format_folds
 
     try:
-        listings, labelled = _labelled_corpus(inputs, labels)
-        if sum(1 for listing in listings if any(key in labelled for key, _, _ in listing.papers)) < 2:
-            raise InputError(", ".join(inputs), "cross-validation needs labelled papers in at least two input files (each file is one listing, held out in turn)")
+        listings, labelled = _labelled_corpus(inputs, labels, listings_needed=2)
         report = run(_extractor(None, ()), listings, labelled, seed)
     except GraphbuildError as error:
         _fail(error)

@@ -51,6 +51,7 @@ _FINDING_SOURCES = (
 )
 MAX_TASKS = 3
 _make_mention, _make_extraction, _make_result = maker(Mention), maker(Extraction), maker(Result)
+_OWN_CHOICE = object()  # Extractor.assemble_doc's default: the pipeline's own task choice
 CHUNK = 256  # papers per batch, in one process or taken by a worker process
 
 
@@ -123,16 +124,20 @@ class Extractor:
         gc.disable()
         try:
             docs = self.process([text for _, text in items])
-            return [
-                assemble(
-                    doc, paper_id, self.canonical, self.model_grammar, self.alias_keys,
-                    parsed=self.base is not None, spellings=self.spellings, choose_tasks=self.choose_tasks,
-                )
-                for doc, (paper_id, _) in zip(docs, items)
-            ]
+            return [self.assemble_doc(doc, paper_id) for doc, (paper_id, _) in zip(docs, items)]
         finally:
             if collecting:
                 gc.enable()
+
+    def assemble_doc(self, doc, paper_id, choose_tasks=_OWN_CHOICE):
+        """``assemble`` one processed document with this pipeline's look-ups. ``choose_tasks``
+        replaces the pipeline's learned task choice (None: the task list alone), as
+        cross-validation and the stage benchmark need."""
+        return assemble(
+            doc, paper_id, self.canonical, self.model_grammar, self.alias_keys,
+            parsed=self.base is not None, spellings=self.spellings,
+            choose_tasks=self.choose_tasks if choose_tasks is _OWN_CHOICE else choose_tasks,
+        )
 
     def extract_one(self, paper_id, text):
         """The ``Extraction`` of one composed title-and-abstract text."""

@@ -97,25 +97,23 @@ def related_work(store, id, limit=10):
         for other in others:
             totals[other] = totals.get(other, 0.0) + weight
             reasons.setdefault(other, []).append(reason)
-    for edges in (graph.out_edges(paper, keys=True, data=True), graph.in_edges(paper, keys=True, data=True)):
+    # Papers joined to this one directly: reading alike (either way) and citations either way.
+    for outgoing, edges in ((True, graph.out_edges(paper, keys=True, data=True)), (False, graph.in_edges(paper, keys=True, data=True))):
         for start, end, rel_type, data in edges:
-            other = end if start == paper else start
-            if rel_type == "SIMILAR_TEXT" and other != paper:
-                weight = TEXT_WEIGHT * data["score"]
-                totals[other] = totals.get(other, 0.0) + weight
-                reasons.setdefault(other, []).append(
-                    {"kind": "text", "label": schema.PAPER, "key": other[1], "name": graph.nodes[other].get("title"),
-                     "weight": _round6(weight), "via": data.get("terms")}
-                )
-    for kind, edges in (("cites", graph.out_edges(paper, keys=True, data=True)), ("cited by", graph.in_edges(paper, keys=True, data=True))):
-        for start, end, rel_type, data in edges:
-            other = end if kind == "cites" else start
-            if rel_type == "CITES" and other != paper:
-                totals[other] = totals.get(other, 0.0) + CITATION_WEIGHT
-                reasons.setdefault(other, []).append(
-                    {"kind": kind, "label": schema.PAPER, "key": other[1], "name": graph.nodes[other].get("title"),
-                     "weight": CITATION_WEIGHT, "via": data.get("via")}
-                )
+            other = end if outgoing else start
+            if other == paper:
+                continue
+            if rel_type == "SIMILAR_TEXT":
+                kind, weight, via = "text", TEXT_WEIGHT * data["score"], data.get("terms")
+            elif rel_type == "CITES":
+                kind, weight, via = "cites" if outgoing else "cited by", CITATION_WEIGHT, data.get("via")
+            else:
+                continue
+            totals[other] = totals.get(other, 0.0) + weight
+            reasons.setdefault(other, []).append(
+                {"kind": kind, "label": schema.PAPER, "key": other[1], "name": graph.nodes[other].get("title"),
+                 "weight": _round6(weight), "via": via}
+            )
     ranked = sorted(((_round6(total), other) for other, total in totals.items()), key=lambda item: (-item[0], item[1][1]))
     return [
         {

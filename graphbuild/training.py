@@ -23,12 +23,12 @@ from extractors.linear import fit_ranking
 from extractors.normalize import scoring_form
 from extractors.sections import compose
 from extractors.sections import title_end as end_of_title
-from extractors.task_candidates import candidates, head_words
+from extractors.task_candidates import candidates, head_words, title_colon
 from extractors.task_candidates import features as task_features
 from extractors.task_choice import SETTINGS, task_chooser
 from graphbuild.errors import InputError
 from graphbuild.evaluate import TYPES, entry_forms, evaluate, read_gold
-from graphbuild.extraction import assemble, contract_record
+from graphbuild.extraction import contract_record
 from graphbuild.ingest import read_records
 from graphbuild.papers import title_id, title_key
 
@@ -109,12 +109,7 @@ class Corpus:
         self.docs = dict(zip(keys, docs))
 
     def assemble(self, key, choose_tasks=None):
-        e = self.extractor
-        title = self.texts[key][0]
-        return assemble(
-            self.docs[key], title_id(title), e.canonical, e.model_grammar, e.alias_keys,
-            parsed=e.base is not None, spellings=e.spellings, choose_tasks=choose_tasks,
-        )
+        return self.extractor.assemble_doc(self.docs[key], title_id(self.texts[key][0]), choose_tasks)
 
     def task_groups(self, keys):
         """Per labelled paper of ``keys``: the features of each candidate task phrase, and which
@@ -125,11 +120,11 @@ class Corpus:
         for key in keys:
             text = self.texts[key][1]
             title_end = end_of_title(text)
-            colon = text.find(":", 0, title_end)
+            colon = title_colon(text, title_end)
             gold = {scoring_form(task) for task in self.labels[key].get("tasks", ())}
             found = candidates(text, title_end, known, heads)
             groups.append((
-                [task_features(c, title_end, known, None if colon < 0 else colon) for c in found],
+                [task_features(c, title_end, known, colon) for c in found],
                 {i for i, c in enumerate(found) if scoring_form(c.phrase) in gold},
             ))
         return groups
