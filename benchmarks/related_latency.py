@@ -28,6 +28,7 @@ from graphbuild.builder import extract_papers, graph_rows  # noqa: E402
 from graphbuild.extraction import Extractor  # noqa: E402
 from graphbuild.ingest import read_records  # noqa: E402
 from graphbuild.related import related_papers  # noqa: E402
+from graphbuild.sentence_encoder import load_encoder  # noqa: E402
 from graphbuild.stores import NetworkXStore  # noqa: E402
 
 
@@ -57,7 +58,7 @@ def main():
     args = parser.parse_args()
 
     papers, extractions = extract_papers(read_records(args.inputs), Extractor())
-    nodes, relations = graph_rows(papers, extractions)
+    nodes, relations = graph_rows(papers, extractions, load_encoder())  # both text signals, as `build` writes them
     small = NetworkXStore()
     small.write(nodes, relations)
     ids = [p.id for p in papers]

@@ -10,6 +10,7 @@ from graphbuild.citations import citation_rows, inferred_citations
 from graphbuild.extraction import contract_record, resolve_aliases
 from graphbuild.papers import merge_records
 from graphbuild.rows import merge_rows, paper_rows
+from graphbuild.text_meaning import similar_meaning_rows
 from graphbuild.text_similarity import similar_text_rows
 
 __all__ = ["BuildSummary", "build_graph", "contract_records", "extract_papers", "graph_rows"]
@@ -32,28 +33,30 @@ def extract_papers(records, extractor, workers=1, progress=None, report=None):
     return papers, extractions
 
 
-def graph_rows(papers, extractions):
+def graph_rows(papers, extractions, encoder=None):
     """The merged nodes and relationships of a set of papers, with the citations among them and
-    each paper's nearest papers by text."""
+    each paper's nearest papers by words and, given a sentence ``encoder``, by meaning."""
     nodes, relations = [], []
     for paper, extraction in zip(papers, extractions):
         paper_nodes, paper_relations = paper_rows(paper, extraction)
         nodes.extend(paper_nodes)
         relations.extend(paper_relations)
     citation_nodes, citation_relations = citation_rows(*inferred_citations(extractions))
-    text_relations = similar_text_rows((p.id, p.title, p.abstract) for p in papers)
+    texts = [(p.id, p.title, p.abstract) for p in papers]
+    text_relations = similar_text_rows(texts) + similar_meaning_rows(texts, encoder)
     return merge_rows(nodes + citation_nodes, relations + citation_relations + text_relations)
 
 
-def build_graph(records, store, extractor, workers=1, progress=None, report=None):
-    """Extract every paper in ``records`` and merge the result into ``store``.
+def build_graph(records, store, extractor, workers=1, progress=None, report=None, encoder=None):
+    """Extract every paper in ``records`` and merge the result into ``store``; with a sentence
+    ``encoder`` (``graphbuild.sentence_encoder.load_encoder``), papers that mean alike are joined too.
 
     Returns
     -------
     BuildSummary
     """
     papers, extractions = extract_papers(records, extractor, workers=workers, progress=progress, report=report)
-    store.write(*graph_rows(papers, extractions))
+    store.write(*graph_rows(papers, extractions, encoder))
     return BuildSummary(records=len(records), papers=len(papers), counts=store.counts())
 
 

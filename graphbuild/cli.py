@@ -171,6 +171,16 @@ def store_options(command):
     )(command)
 
 
+def _encoder(name):
+    """The sentence encoder for --meaning-model; without the default model installed, a note and None."""
+    from graphbuild.sentence_encoder import DEFAULT_MODEL, INSTALL, default_installed, load_encoder
+
+    if name == DEFAULT_MODEL and not default_installed():
+        click.echo(f"note: papers are joined by their words only; for meaning too: {INSTALL}", err=True)
+        return None
+    return load_encoder(name)
+
+
 def _neo4j(uri, user, database, batch_size):
     from graphbuild.stores import Neo4jSettings, connect_neo4j
 
@@ -223,9 +233,14 @@ def _log_to_stderr(verbose):
 @click.argument("inputs", nargs=-1)
 @click.option("--out", "-o", type=click.Path(dir_okay=False), default="graph.json", show_default=True, callback=_output_path, help="Graph file to write (NetworkX store).")
 @click.option("--store", type=click.Choice(STORE_KINDS), default="networkx", show_default=True, help="Build into a graph file (networkx) or into Neo4j.")
+@click.option(
+    "--meaning-model", default="all-minilm-l6-v2", show_default=True, metavar="NAME|PATH",
+    help="Sentence model joining papers that mean alike (SIMILAR_MEANING): the default, a local "
+    "folder or zip of a BERT-family sentence-transformers model, or none.",
+)
 @neo4j_options
 @extraction_options
-def build(inputs, out, store, uri, user, database, batch_size, example, workers, gazetteers, spacy_model, quiet):
+def build(inputs, out, store, meaning_model, uri, user, database, batch_size, example, workers, gazetteers, spacy_model, quiet):
     """Build the knowledge graph from INPUTS: into a graph file, or into Neo4j.
 
     Prints the number of papers and the nodes and relationships per label and type. Every input
@@ -243,13 +258,14 @@ def build(inputs, out, store, uri, user, database, batch_size, example, workers,
 
     try:
         records = _read(inputs, example)
+        encoder = _encoder(meaning_model)
         extractor = _extractor(spacy_model, gazetteers)
         target = _neo4j(uri, user, database, batch_size) if store == "neo4j" else NetworkXStore()
         try:
             progress = _Progress(len(records), quiet, "extracting")
             notes = _MergeNotes()
             try:
-                summary = build_graph(records, target, extractor, workers=workers, progress=progress, report=notes)
+                summary = build_graph(records, target, extractor, workers=workers, progress=progress, report=notes, encoder=encoder)
             finally:
                 progress.close()
                 notes.close()
@@ -548,10 +564,12 @@ def related(paper, limit, fmt, evidence, store, graph_path, uri, user, database,
                 what = f"shared {reason['label']}: {reason['name']}"
             elif reason["kind"] == "text":
                 what = "reads alike: " + ", ".join(reason.get("via") or [])
+            elif reason["kind"] == "meaning":
+                what = "means alike (sentence embeddings)"
             else:
                 names = ", ".join(reason.get("via") or [])
                 what = ("this paper cites it" if reason["kind"] == "cites" else "it cites this paper") + (f", naming {names}" if names else "")
-            _say(f"       {reason['weight']:.3f}  {what}")
+            _say(f"       {reason['weight']:.3f}  {what}" if reason["weight"] else f"              {what}")
             for source_paper, relationship, sentence in sentences:
                 whose = "this paper" if source_paper == paper_id else "related paper"
                 _say(f"              {whose} ({relationship}): {sentence}")

@@ -33,6 +33,7 @@ __all__ = [
 #: What a citation in either direction adds to a related-work score.
 CITATION_WEIGHT = 3.0
 TEXT_WEIGHT = 20.0  # times the SIMILAR_TEXT cosine; cypher/related_work.cypher says the same
+MEANING_WEIGHT = 15.0  # times the SIMILAR_MEANING cosine; likewise
 
 
 def _round6(value):
@@ -74,8 +75,8 @@ def _out_edges(graph, node, types):
 
 def related_work(store, id, limit=10):
     """Papers related to paper ``id``: papers that read alike weighted ``TEXT_WEIGHT`` x their
-    SIMILAR_TEXT cosine, shared concepts weighted 1/ln(relationships of the concept), citations
-    either way weighted ``CITATION_WEIGHT``."""
+    SIMILAR_TEXT cosine, papers that mean alike ``MEANING_WEIGHT`` x their SIMILAR_MEANING cosine,
+    citations either way weighted ``CITATION_WEIGHT``; shared concepts are reasons weighing 0."""
     graph = store.graph
     paper = (schema.PAPER, id)
     if paper not in graph:
@@ -85,7 +86,7 @@ def related_work(store, id, limit=10):
         others = [other for other in graph.predecessors(concept) if other[0] == schema.PAPER and other != paper]
         if concept[0] == schema.PAPER or not others:
             continue
-        weight = 1.0 / math.log(float(graph.in_degree(concept)))  # >= 2 relationships: this paper's and another's
+        weight = 0.0  # shared concepts explain, they do not rank: no weight helped (docs/relevance.md)
         reason = {
             "kind": "shared",
             "label": concept[0],
@@ -97,7 +98,7 @@ def related_work(store, id, limit=10):
         for other in others:
             totals[other] = totals.get(other, 0.0) + weight
             reasons.setdefault(other, []).append(reason)
-    # Papers joined to this one directly: reading alike (either way) and citations either way.
+    # Papers joined to this one directly: reading or meaning alike and citations, either way.
     for outgoing, edges in ((True, graph.out_edges(paper, keys=True, data=True)), (False, graph.in_edges(paper, keys=True, data=True))):
         for start, end, rel_type, data in edges:
             other = end if outgoing else start
@@ -105,6 +106,8 @@ def related_work(store, id, limit=10):
                 continue
             if rel_type == "SIMILAR_TEXT":
                 kind, weight, via = "text", TEXT_WEIGHT * data["score"], data.get("terms")
+            elif rel_type == "SIMILAR_MEANING":
+                kind, weight, via = "meaning", MEANING_WEIGHT * data["score"], None
             elif rel_type == "CITES":
                 kind, weight, via = "cites" if outgoing else "cited by", CITATION_WEIGHT, data.get("via")
             else:

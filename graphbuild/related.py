@@ -74,8 +74,8 @@ def reason_evidence(store, paper_id, related):
     explained = []
     for reason in related["reasons"]:
         sentences = []
-        if reason["kind"] == "text":
-            pass  # the shared words are the evidence (``via``); no one sentence holds them
+        if reason["kind"] in ("text", "meaning"):
+            pass  # the shared words or the cosine are the evidence; no one sentence holds them
         elif reason["kind"] == "shared":
             for paper in (paper_id, related["id"]):
                 for row in run_named_query(store, "paper_evidence", {"id": paper, "key": reason["key"]}):

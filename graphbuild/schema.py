@@ -51,6 +51,7 @@ ENDPOINTS = {
     "AUTHORED": ((AUTHOR,), (PAPER,)),
     "CITES": ((PAPER,), (PAPER,)),
     "SIMILAR_TEXT": ((PAPER,), (PAPER,)),
+    "SIMILAR_MEANING": ((PAPER,), (PAPER,)),
 }
 
 RELATIONSHIP_TYPES = tuple(ENDPOINTS)
@@ -58,7 +59,7 @@ RELATIONSHIP_TYPES = tuple(ENDPOINTS)
 #: Relationships computed from the papers' text rather than found in it: every paper has about
 #: twenty, so they are left out where "most connected" ranks nodes (the overview), or papers
 #: would crowd out the concepts.
-TEXT_RELATIONSHIP_TYPES = ("SIMILAR_TEXT",)
+TEXT_RELATIONSHIP_TYPES = ("SIMILAR_TEXT", "SIMILAR_MEANING")
 
 #: Properties that hold lists and are merged as sorted sets when the same node or relationship is
 #: written again (a paper seen in two listings keeps both sources). Every other property is set.

@@ -17,6 +17,7 @@ block, not by the square of the corpus.
 """
 
 from graphbuild import schema
+from graphbuild.neighbours import nearest_pairs
 from graphbuild.records import Relation
 
 __all__ = ["NEIGHBOURS", "TERMS", "similar_text_rows"]
@@ -47,31 +48,11 @@ def similar_text_rows(papers, neighbours=NEIGHBOURS, block=BLOCK):
         return []
     words = vectorizer.get_feature_names_out()
     ids = [paper_id for paper_id, _, _ in papers]
-    transposed = matrix.T.tocsr()
-    pairs = {}
-    for low in range(0, len(papers), block):
-        similarities = (matrix[low:low + block] @ transposed).tocsr()
-        for offset in range(similarities.shape[0]):
-            row = low + offset
-            start, end = similarities.indptr[offset], similarities.indptr[offset + 1]
-            columns, values = similarities.indices[start:end], similarities.data[start:end]
-            keep = (columns != row) & (values > 0)
-            columns, values = columns[keep], values[keep]
-            if not len(columns):
-                continue
-            if len(columns) > neighbours:
-                # The ``neighbours`` largest (argpartition: linear in the row), and any tied
-                # with the last of them, so the cut does not depend on the row's order.
-                cut = numpy.partition(values, len(values) - neighbours)[len(values) - neighbours]
-                keep = values >= cut
-                columns, values = columns[keep], values[keep]
-            for column, value in zip(columns.tolist(), values.tolist()):
-                pair = (row, column) if ids[row] < ids[column] else (column, row)
-                pairs[pair] = value
+    pairs = nearest_pairs(ids, _rows(matrix, matrix.T.tocsr(), block), neighbours)
     matrix.sort_indices()
     indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
     relations = []
-    for (a, b), value in sorted(pairs.items(), key=lambda item: (ids[item[0][0]], ids[item[0][1]])):
+    for a, b, value in pairs:
         # The words both papers weigh most: the largest products of their two weights.
         shared, in_a, in_b = numpy.intersect1d(
             indices[indptr[a]:indptr[a + 1]], indices[indptr[b]:indptr[b + 1]], assume_unique=True, return_indices=True
@@ -87,3 +68,12 @@ def similar_text_rows(papers, neighbours=NEIGHBOURS, block=BLOCK):
             )
         )
     return relations
+
+
+def _rows(matrix, transposed, block):
+    """(row, columns, cosines) of every row of ``matrix @ transposed``, a block of rows at a time."""
+    for low in range(0, matrix.shape[0], block):
+        similarities = (matrix[low:low + block] @ transposed).tocsr()
+        for offset in range(similarities.shape[0]):
+            start, end = similarities.indptr[offset], similarities.indptr[offset + 1]
+            yield low + offset, similarities.indices[start:end], similarities.data[start:end]

