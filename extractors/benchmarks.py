@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 
 from extractors.component_data import DataComponent
-from extractors.doc_values import add_findings
+from extractors.doc_values import add_findings, findings
 from extractors.lexicon import BENCH_CUE, NUMBER, document_text, interesting_tokens
 from extractors.sections import title_end
 from extractors.shapes import is_coined_word
@@ -24,6 +24,7 @@ __all__ = ["BenchmarkPhrasing", "BenchmarkRules"]
 _NAMEISH = r"(?:[A-Z0-9]|[a-z]+[A-Z])[\w\-+.^'’*&/]*[\w+*]|[A-Z]"
 _LEADING_NON_NAMES = frozenset("the on in for across both we our a an and or to at of with".split())
 _LIST_WORDS = r"(?:such\s+as|including|like|e\.g\.,?|namely|i\.e\.,?|:)"
+MENTIONED = 32  # names looked for again elsewhere in a text; an abstract names far fewer
 
 
 class BenchmarkRules:
@@ -36,8 +37,13 @@ class BenchmarkRules:
         name_list = rf"{name}(?:\s*,\s*{name}){{0,12}}(?:\s*,?\s*(?:and|or)\s+{name})?"
         # "the X benchmark" / "X and Y benchmarks": the names just before a cue word.
         self.before_cue = re.compile(rf"(?<![\w-])(?P<names>{name_list})[ \t]+$")
-        # "benchmarks such as X, Y and Z" / "datasets: X, Y": the names just after one.
-        self.after_cue = re.compile(rf"\s*,?\s+{_LIST_WORDS}\s+(?:the\s+)?(?P<names>{name_list})")
+        # "benchmarks such as X, Y and Z" / "datasets: X, Y" / "three datasets, X, Y, and Z": the
+        # names just after one (after a bare comma, a list of two names or more).
+        self.after_cue = re.compile(
+            rf"(?:\s*,?\s+{_LIST_WORDS}\s+(?:the\s+)?|\s*,\s+(?=(?:{name})\s*,))(?P<names>{name_list})"
+        )
+        # "on Sketch2Code, Text2SQL, and Webshop": a list that names a known benchmark names others.
+        self.enumeration = re.compile(rf"\b(?:on|across|over|including|such\s+as)\s+(?:the\s+)?(?P<names>{name_list})")
         self.item = re.compile(name)
         # "exceed 81 in SciWorld", "72.2% accuracy on MiniF2F": a coined name a number is reported on.
         self.after_number = re.compile(
@@ -77,6 +83,23 @@ class BenchmarkRules:
         if after:
             yield from self._items(after.group("names"), after.start("names"), title_end)
 
+    def listed_with(self, text, known, title_end):
+        """The names of each "on A, B and C" list after the title that holds a ``known`` benchmark."""
+        for match in self.enumeration.finditer(text, title_end):
+            items = list(self._items(match.group("names"), match.start("names"), title_end))
+            if len(items) >= 2 and not known.isdisjoint(items):
+                yield from items
+
+    @staticmethod
+    def mentions(text, name, title_end):
+        """Every (start, end) of ``name`` as a whole word after the title."""
+        start = text.find(name, title_end)
+        while start != -1:
+            end = start + len(name)
+            if not (start and (text[start - 1].isalnum() or text[start - 1] in "-_")) and not (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
+                yield start, end
+            start = text.find(name, end)
+
     def after_reported_number(self, text, number_start):
         match = self.after_number.match(text, number_start, min(len(text), number_start + 80))
         if match:
@@ -113,6 +136,13 @@ class BenchmarkPhrasing(DataComponent):
                 found.update(self.rules.around_cue(text, start, end, boundary, before))
             else:
                 found.update(self.rules.after_reported_number(text, start))
+        earlier = {(start, end) for start, end, _, _ in findings(doc, self.key)}
+        found.update(self.rules.listed_with(text, earlier | found, boundary))
+        # A name found once is the same benchmark wherever else the abstract writes it (each
+        # search reads the whole text: at most MENTIONED names, so work stays linear in length).
+        for name in sorted({text[start:end] for start, end in found})[:MENTIONED]:
+            found.update(self.rules.mentions(text, name, boundary))
+        found -= earlier
         cited = []
         for start, end in sorted(found):
             offsets = aligned(doc, start, end, "contract")

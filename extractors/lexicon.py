@@ -68,7 +68,7 @@ _CLASS_NAMES = {
     OWN: "OWN",
 }
 
-_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:\\?%)?$")
+_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:–\d+(?:\.\d+)?)?(?:\\?%)?$")  # "8–10%": a range
 
 
 def names_of(classes):

@@ -24,8 +24,11 @@ __all__ = ["ResultFinder", "reported_results"]
 
 register("results")
 
-# A number, with the "\\%" of LaTeX sources and the "53. 6" of broken PDF extraction tolerated.
-_NUMBER = re.compile(r"(?<![\w.\-/])[-+]?\d+(?:\.\d+|\.\s\d+(?=\s?\\?%))?(?:\s?\\?%)?(?![\w/]|\.\d)")
+# A number, with the "\\%" of LaTeX sources and the "53. 6" of broken PDF extraction tolerated;
+# a range written with "--" or an en dash ("3--6%", "8–10%") is one value.
+_NUMBER = re.compile(
+    r"(?<![\w.\-/])[-+]?\d+(?:\.\d+|\.\s\d+(?=\s?\\?%))?(?:\s?(?:--|–)\s?\d+(?:\.\d+)?)?(?:\s?\\?%)?(?![\w/]|\.\d)"
+)
 _CHAIN = re.compile(r"^\s*(?:->|→|to|and|,|vs\.?|versus)\s*(?:\(\s*)?$")
 _PREPOSITION = r"(?:on|in|for|at|over|across|of)"
 

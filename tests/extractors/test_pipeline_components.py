@@ -187,6 +187,33 @@ def test_from_a_to_b_after_a_benchmark_reports_both_numbers(extractor):
     assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("Hendrycks MATH", "26.8"), ("Hendrycks MATH", "30.8")]
 
 
+def test_a_range_is_one_reported_number(extractor):
+    found = extract_one(extractor, "Iterative decoding", "IAD achieves 8--10% gains on the Webshop benchmark and 3–6 points on MMLU.")
+    assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("Webshop", "8--10"), ("MMLU", "3–6")]
+
+
+def test_names_listed_with_a_known_benchmark_are_benchmarks_wherever_written(extractor):
+    found = extract_one(
+        extractor,
+        "Iterative decoding",
+        "We compare baselines on Sketch2Code, Text2SQL, and Webshop where IAD outperforms them. "
+        "IAD achieves 8% gains on Webshop across metrics.",
+    )
+    assert {"Sketch2Code", "Text2SQL", "Webshop"} <= set(found["benchmarks"])
+    assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("Webshop", "8")]
+
+
+def test_a_comma_after_a_benchmark_cue_opens_a_list_of_names(extractor):
+    found = extract_one(
+        extractor,
+        "Few-shot tricks",
+        "We perform experiments on three benchmark datasets, CIFAR-100, CUB-200, and miniIMageNet, to evaluate it. "
+        "On both datasets, Our method helps.",
+    )
+    assert {"CIFAR-100", "CUB-200", "miniIMageNet"} <= set(found["benchmarks"])
+    assert "Our" not in found["benchmarks"]
+
+
 def test_links_are_cleaned_in_the_contract(extractor):
     found = extract_one(extractor, "A Paper", "Code is at https://github.com/org/repo. Data: https://huggingface.co/datasets/o/d).")
     assert found["links"] == ["https://github.com/org/repo", "https://huggingface.co/datasets/o/d"]
