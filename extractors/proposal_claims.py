@@ -80,7 +80,8 @@ def introduced_before(text, position, claim_starts, cues, names_between=False):
     before = text[sentence_start:position]
     claims = [m.end() for m in cues.intro.finditer(before)] + [m.end() for m in cues.intro_gerund.finditer(before)]
     claims += [m.end() for m in cues.intro_implied.finditer(before) if _WE.search(before, 0, m.start())]
-    claims += [m.end() for m in cues.own_work.finditer(before)]
+    # "our method X": the pattern looks one character past "our method ", so it reads the text on.
+    claims += [m.end() - sentence_start for m in cues.own_work.finditer(text, sentence_start, position + 1) if m.end() <= position]
     if not claims:
         return False
     gap = before[max(claims):]

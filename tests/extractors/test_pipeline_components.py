@@ -327,3 +327,13 @@ def test_each_component_leaves_its_findings_on_the_document(nlp):
     ]
     # The same findings as spaCy spans, for displaCy and other spaCy tools.
     assert [(span.text, span.label_) for span in as_spans(doc, "models")] == [("Qwen2.5 7B", "MODEL")]
+
+
+def test_our_proposed_or_our_method_before_a_definition_makes_it_the_papers_own(extractor):
+    found = extract_one(
+        extractor,
+        "Test-time adaptation",
+        "This leads to our proposed neuro-modulated Hebbian learning (NHL) method for test-time adaptation. "
+        "We compare it with our method Sparse Gated Replay (SGR) on both tasks.",
+    )
+    assert {"neuro-modulated Hebbian learning", "Sparse Gated Replay"} <= {p.split(" (")[0] for p in found["proposed"]}
