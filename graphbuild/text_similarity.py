@@ -46,7 +46,7 @@ def similar_text_rows(papers, neighbours=NEIGHBOURS, block=BLOCK):
         matrix = vectorizer.fit_transform(f"{title}\n{abstract}" for _, title, abstract in papers)
     except ValueError:  # no word left after the stop list: every text is empty or stop words
         return []
-    words = vectorizer.get_feature_names_out()
+    words = vectorizer.get_feature_names_out().tolist()  # one str per word, shared by every relationship
     ids = [paper_id for paper_id, _, _ in papers]
     pairs = nearest_pairs(ids, _rows(matrix, matrix.T.tocsr(), block), neighbours)
     matrix.sort_indices()
@@ -64,7 +64,7 @@ def similar_text_rows(papers, neighbours=NEIGHBOURS, block=BLOCK):
                 "SIMILAR_TEXT",
                 (schema.PAPER, ids[a]),
                 (schema.PAPER, ids[b]),
-                {"score": round(float(value), 6), "terms": [str(words[shared[i]]) for i in order]},
+                {"score": round(float(value), 6), "terms": [words[shared[i]] for i in order]},
             )
         )
     return relations
