@@ -40,8 +40,9 @@ def test_build_summarises_and_saves(runner, listing, tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == f"1 papers from 2 title/abstract pairs -> {out}"
-    assert "  Paper        1" in lines
-    assert "  PROPOSES     1" in lines
+    counts = [line for line in lines if line.startswith("  ")]
+    assert {"Paper": "1", "PROPOSES": "1"}.items() <= {line.split()[0]: line.split()[1] for line in counts}.items()
+    assert len({line.rindex(" ") for line in counts}) == 1  # the numbers line up, whatever the longest name
     graph = json.loads(out.read_text())
     (paper,) = [n for n in graph["nodes"] if n["label"] == "Paper"]
     assert paper["properties"]["sources"] == [f"{listing}:2", f"{listing}:4"]
@@ -158,3 +159,10 @@ def test_a_users_gazetteer_changes_what_extract_finds(runner, listing, tmp_path)
     assert json.loads(runner.invoke(main, ["extract", str(listing)]).output)["proposed"] == ["StepNet"]
     record = json.loads(runner.invoke(main, ["extract", str(listing), "--gazetteer", str(names)]).output)
     assert record["proposed"] == [] and record["methods"] == ["PPO"]
+
+
+def test_counts_line_up_past_twelve_characters():
+    from graphbuild.stats import format_counts
+
+    lines = format_counts({"nodes": {"Paper": 2, "Method": 0}, "relationships": {"CITES": 1, "SIMILAR_MEANING": 1}})
+    assert lines == ["nodes:", "  Paper           2", "relationships:", "  CITES           1", "  SIMILAR_MEANING 1"]
