@@ -146,7 +146,7 @@ def test_cli_loads_a_graph_file(neo4j_store, neo4j_settings, tmp_path, monkeypat
     runner.invoke(main, ["build", "--example", "--out", str(graph), "-q"])
     result = runner.invoke(main, ["load", str(graph), "--uri", neo4j_settings["uri"]])
     assert result.exit_code == 0, result.output
-    assert "  Paper        6" in result.output
+    assert "  Paper           6" in result.output
 
 
 def test_cli_reports_a_wrong_password_in_one_line(neo4j_settings, monkeypatch):
