@@ -19,7 +19,6 @@ import random
 import resource
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from benchmarks import add_input_argument  # noqa: E402
 from graphbuild.ingest import read_records  # noqa: E402
 from graphbuild.neighbours import nearest_pairs  # noqa: E402
 from graphbuild.papers import merge_records  # noqa: E402
-from graphbuild.sentence_encoder import SentenceEncoder, _Files, _write_graph, load_encoder, model_source  # noqa: E402
+from graphbuild.sentence_encoder import SentenceEncoder, load_encoder, model_source  # noqa: E402
 from graphbuild.text_meaning import _rows  # noqa: E402
 from graphbuild.text_similarity import similar_text_rows  # noqa: E402
 
@@ -82,14 +81,8 @@ def main():
     ids = [paper_id for paper_id, _, _ in papers]
     seconds, peak, pairs = measure(lambda: nearest_pairs(ids, _rows(repeated, 512, 20), 20), args.rounds)
     print(f"SIMILAR_MEANING neighbours: {seconds:.1f} s, process peak {peak:.0f} MB, {len(pairs):,} pairs")
-    with tempfile.TemporaryDirectory() as scratch:
-        _write_graph(_Files(model_source()), Path(scratch) / "full.onnx")
-        full = SentenceEncoder.__new__(SentenceEncoder)
-        full.__dict__.update(encoder.__dict__)
-        import onnxruntime
-
-        full.session = onnxruntime.InferenceSession(str(Path(scratch) / "full.onnx"), providers=["CPUExecutionProvider"])
-        exact, _, _ = measure(lambda: full.encode(sample), args.rounds)
+    full = SentenceEncoder(model_source(), full_precision=True)
+    exact, _, _ = measure(lambda: full.encode(sample), args.rounds)
     rate = len(sample) / quick
     print(f"sentence model (int8): {rate:.0f} abstracts/s, {1000 / rate:.1f} s per 1,000 abstracts, "
           f"{len(papers) / rate / 60:.1f} min for {len(papers):,} (baseline, full precision: {len(sample) / exact:.0f}/s;"

@@ -16,6 +16,7 @@ from extractors.doc_values import add_findings, findings
 from extractors.lexicon import BENCH_CUE, NUMBER, document_text, interesting_tokens
 from extractors.sections import title_end
 from extractors.shapes import is_coined_word
+from extractors.text_search import matches_at, occurrences
 from extractors.token_reads import aligned
 
 __all__ = ["BenchmarkPhrasing", "BenchmarkRules"]
@@ -25,6 +26,12 @@ _NAMEISH = r"(?:[A-Z0-9]|[a-z]+[A-Z])[\w\-+.^'’*&/]*[\w+*]|[A-Z]"
 _LEADING_NON_NAMES = frozenset("the on in for across both we our a an and or to at of with".split())
 _LIST_WORDS = r"(?:such\s+as|including|like|e\.g\.,?|namely|i\.e\.,?|:)"
 MENTIONED = 32  # names looked for again elsewhere in a text; an abstract names far fewer
+_ENUMERATION_WORDS = ("on", "across", "over", "including", "such")  # where an "on A, B and C" list can start
+
+
+def _word_char(text, position):
+    """Whether ``position`` holds a character that continues a name (so a match there is no whole word)."""
+    return 0 <= position < len(text) and (text[position].isalnum() or text[position] in "-_")
 
 
 class BenchmarkRules:
@@ -85,7 +92,8 @@ class BenchmarkRules:
 
     def listed_with(self, text, known, title_end):
         """The names of each "on A, B and C" list after the title that holds a ``known`` benchmark."""
-        for match in self.enumeration.finditer(text, title_end):
+        starts = [k for k in occurrences(text, _ENUMERATION_WORDS) if k >= title_end]
+        for match in matches_at(self.enumeration, text, starts):
             items = list(self._items(match.group("names"), match.start("names"), title_end))
             if len(items) >= 2 and not known.isdisjoint(items):
                 yield from items
@@ -93,12 +101,10 @@ class BenchmarkRules:
     @staticmethod
     def mentions(text, name, title_end):
         """Every (start, end) of ``name`` as a whole word after the title."""
-        start = text.find(name, title_end)
-        while start != -1:
+        for start in occurrences(text, [name]):
             end = start + len(name)
-            if not (start and (text[start - 1].isalnum() or text[start - 1] in "-_")) and not (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
+            if start >= title_end and not _word_char(text, start - 1) and not _word_char(text, end):
                 yield start, end
-            start = text.find(name, end)
 
     def after_reported_number(self, text, number_start):
         match = self.after_number.match(text, number_start, min(len(text), number_start + 80))

@@ -132,7 +132,9 @@ def _from_hub(name):
 class SentenceEncoder:
     """Unit-length sentence embeddings from a BERT-family sentence-transformers model."""
 
-    def __init__(self, path, folder=None, threads=None):
+    def __init__(self, path, folder=None, threads=None, full_precision=False):
+        """``full_precision``: run the graph as written from the weights, not its cached int8 form
+        (a reference for tests and benchmarks; slower)."""
         try:
             files = _Files(path)
         except (OSError, zipfile.BadZipFile) as error:
@@ -149,16 +151,23 @@ class SentenceEncoder:
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(min(MAX_TOKENS, int(self.config.get("max_position_embeddings", MAX_TOKENS))))
         self.pad = self.tokenizer.token_to_id("[PAD]") or 0
+        self.dimensions = int(self.config["hidden_size"])
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads or min(os.cpu_count() or 1, 4)
         options.inter_op_num_threads = 1
         options.log_severity_level = 3  # errors only: the optimiser's notes are not the user's concern
+
+        def session(graph):
+            return onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
+
+        if full_precision:
+            self.session = session(_graph(files, quantise=False))
+            return
         try:
-            self.session = onnxruntime.InferenceSession(_cached_graph(files, folder), options, providers=["CPUExecutionProvider"])
+            self.session = session(_cached_graph(files, folder))
         except Exception as error:  # a damaged cached graph: whatever ONNX Runtime says, write it again
             _log.warning("graphbuild: the cached sentence model is unusable (%s); preparing it again", error)
-            self.session = onnxruntime.InferenceSession(_cached_graph(files, folder, again=True), options, providers=["CPUExecutionProvider"])
-        self.dimensions = int(self.config["hidden_size"])
+            self.session = session(_cached_graph(files, folder, again=True))
 
     def encode(self, texts, batch=BATCH, progress=None):
         """One unit-length row per text, in the order given (float32, ``len(texts) x dimensions``).
@@ -212,17 +221,7 @@ def _cached_graph(files, folder=None, again=False):
         except OSError:
             pass
     _log.info("graphbuild: preparing the sentence model %s once (a few seconds)", files.path)
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    with tempfile.TemporaryDirectory(prefix="graphbuild-model-") as scratch:
-        full, quantised = Path(scratch) / "full.onnx", Path(scratch) / "int8.onnx"
-        _write_graph(files, full)
-        logging.disable(logging.WARNING)  # the quantiser advises pre-processing on the root logger
-        try:
-            quantize_dynamic(str(full), str(quantised), weight_type=QuantType.QInt8, per_channel=True)
-        finally:
-            logging.disable(logging.NOTSET)
-        graph = quantised.read_bytes()
+    graph = _graph(files)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".writing-", delete=False) as partial:
@@ -232,6 +231,24 @@ def _cached_graph(files, folder=None, again=False):
         _log.warning("graphbuild: cannot cache the sentence model in %s (%s); preparing it on every run. "
                      "Set GRAPHBUILD_CACHE_DIR to a writable folder.", folder, error.strerror or error)
     return graph
+
+
+def _graph(files, quantise=True):
+    """The ONNX graph (bytes) of the model in ``files``: with int8 weights per output channel, or
+    as written from the weights."""
+    with tempfile.TemporaryDirectory(prefix="graphbuild-model-") as scratch:
+        full, quantised = Path(scratch) / "full.onnx", Path(scratch) / "int8.onnx"
+        _write_graph(files, full)
+        if not quantise:
+            return full.read_bytes()
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        logging.disable(logging.WARNING)  # the quantiser advises pre-processing on the root logger
+        try:
+            quantize_dynamic(str(full), str(quantised), weight_type=QuantType.QInt8, per_channel=True)
+        finally:
+            logging.disable(logging.NOTSET)
+        return quantised.read_bytes()
 
 
 def _pooling(files):
