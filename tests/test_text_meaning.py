@@ -115,3 +115,12 @@ def test_a_hugging_face_id_is_fetched_the_standard_way_or_explained(tmp_path):
     done = build("someone/not-there")
     assert done.returncode == 1 and "cannot fetch it from the Hugging Face Hub" in done.stderr, done.stderr
 
+
+def test_an_unwritable_cache_folder_is_a_warning_not_an_error(encoder, tmp_path, caplog):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    texts = [t + ". " + a for _, t, a in PARAPHRASES]
+    with caplog.at_level("WARNING", logger="graphbuild.sentence_encoder"):
+        uncached = SentenceEncoder(model_source(), folder=blocked)
+    assert "cannot cache the sentence model" in caplog.text
+    assert numpy.allclose(uncached.encode(texts), encoder.encode(texts), atol=1e-5)

@@ -337,3 +337,18 @@ def test_our_proposed_or_our_method_before_a_definition_makes_it_the_papers_own(
         "We compare it with our method Sparse Gated Replay (SGR) on both tasks.",
     )
     assert {"neuro-modulated Hebbian learning", "Sparse Gated Replay"} <= {p.split(" (")[0] for p in found["proposed"]}
+
+
+def test_a_found_name_is_looked_for_again_at_most_mentioned_times(extractor):
+    from extractors.benchmarks import MENTIONED
+
+    names = [f"Bench{chr(65 + i // 26)}{chr(65 + i % 26)}x" for i in range(MENTIONED + 2)]
+    lists = " ".join(
+        f"We evaluate on the benchmarks such as {', '.join(names[k:k + 8][:-1])} and {names[k:k + 8][-1]}."
+        for k in range(0, len(names), 8)
+    )
+    found = extract_one(extractor, "Many benchmarks", f"{lists} Its scores: {names[0]} (50.1), {names[-1]} (60.2).")
+    assert set(names) <= set(found["benchmarks"])
+    reported = {r["benchmark"] for r in found["results"]}
+    assert names[0] in reported  # among the first MENTIONED names (sorted): found again
+    assert names[-1] not in reported  # beyond them: not looked for again, so work stays linear
