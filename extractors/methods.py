@@ -63,12 +63,16 @@ class MethodContexts:
         return before.match(text[window_start:start][::-1]) is not None
 
 
+_SIZES = frozenset(("large", "small", "tiny"))  # "Large Reasoning Models" is a family as "Reasoning Models" is
+
+
 def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads):
     """Long forms of defined abbreviations that name methods, and the short forms to ignore.
 
     A title-case long form is a candidate unless it is a two-word family name ("Supervised
-    Learning"); a lowercase long form is left to the gazetteer, as most are generic ("large
-    language models", "test-time training"). Returns (list of (start, end), set of short forms
+    Learning"; a leading size does not count, so "Large Reasoning Models" is one too); a
+    lowercase long form is left to the gazetteer, as most are generic ("large language models",
+    "test-time training"). Returns (list of (start, end), set of short forms
     that are defined and so not bare names).
     """
     found = []
@@ -79,9 +83,10 @@ def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads):
         defined.add(short_form)
         words = long_form.split()
         last = words[-1].lower() if words else ""
+        family_words = len(words) - (1 if words and words[0].lower() in _SIZES else 0)
         if short_form.lower() in stop or long_form.lower() in stop or last in benchmark_cues:
             continue
-        if _title_case(long_form) and not (len(words) <= 2 and last in generic_heads):
+        if _title_case(long_form) and not (family_words <= 2 and last in generic_heads):
             found.append((long_start, long_end))
     return found, defined
 

@@ -474,8 +474,9 @@ def appositions(text, triggers, pairs, cues):
 def owned_definitions(text, pairs, claim_starts, cues):
     """Abbreviations the paper defines for its own contribution: the defining sentence says
     "we propose", "our" or "this paper introduces" before the long form, with nothing between
-    that relates it to earlier work ("than", "based on", ...), and neither form is a known
-    method.
+    that relates it to earlier work ("than", "based on", ...), and the long form is not a
+    known name. A known short form does not count against it: the paper's "advantage-calibrated
+    optimization (ACO)" is its own although ACO also stands for ant colony optimization.
 
     >>> from extractors.abbreviations import abbreviation_pairs
     >>> text = "T\\n\\nWe propose Goal Trees with Critics (GTC) for planning."
@@ -491,7 +492,6 @@ def owned_definitions(text, pairs, claim_starts, cues):
             and len(short_form) >= 2
             and is_coined_word(short_form)
             and concept_key(long_form) not in cues.known_keys
-            and concept_key(short_form) not in cues.known_keys
             and short_form.lower() not in cues.not_names
             and not text.endswith(" for ", 0, long_start)  # "a framework for <task> (SHORT)"
             and introduced_before(text, min(long_start, short_start), claim_starts, cues)

@@ -3,7 +3,8 @@
 "84.3 on AIME2024", "72.2% accuracy on MATH500", "GenEval (0.82)", "a win rate of 51.6 on
 Arena-Hard", "84.3, 72.2 and 98.4 on AIME2024, AIME2025 and MATH500, respectively". A number is
 tied to the benchmark it is reported on when the words between them are only a metric and a
-preposition; counts and sizes ("1.89 million queries", "7B") are never results. Runs after the
+preposition; in a sentence that names a single benchmark, every later percentage or decimal
+reports on it. Counts and sizes ("1.89 million queries", "7B") are never results. Runs after the
 benchmark, model and proposal components and stores plain tuples in ``doc._.results``:
 (benchmark start, benchmark end, value, metric or None, subject start, subject end) with -1 for
 no subject.
@@ -59,9 +60,19 @@ class _Rules:
         self.metric_in = re.compile(rf"\b({metric})\b", re.IGNORECASE)
         self.metric_after_number = re.compile(rf"^\s*%?\s*({metric})\b", re.IGNORECASE)
 
-    def is_count(self, text, end):
-        following = re.match(r"\s*([A-Za-z×]+)", text[end:end + 20])
-        return bool(following and following.group(1).lower() in self.units)
+    def is_count(self, text, number):
+        """True for a count or a size: "1.89 million queries", "7B", and a whole number before
+        one describing word and a unit ("21 offline tasks")."""
+        following = _FOLLOWING_WORDS.match(text, number.end())
+        if following is None:
+            return False
+        if following.group(1).lower() in self.units:
+            return True
+        second = following.group(2)
+        return second is not None and second.lower() in self.units and number.group().lstrip("+-").isdigit()
+
+
+_FOLLOWING_WORDS = re.compile(r"\s*([A-Za-z×]+)(?:\s+([a-z]+))?")
 
 
 _BREAK = re.compile(r"[.!?](?=\s)")  # a sentence break: no result reaches across one
@@ -118,7 +129,7 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         match = _NUMBER.match(text, start)
         if match is None or (numbers and start < numbers[-1].end()):
             continue
-        if not covered.contains(match.start(), match.end()) and not rules.is_count(text, match.end()):
+        if not covered.contains(match.start(), match.end()) and not rules.is_count(text, match):
             numbers.append(match)
     n_starts = [m.start() for m in numbers]
     n_ends = [m.end() for m in numbers]
@@ -222,6 +233,18 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
             index, _, metric, _ = taken[reported[k][1]]
             take(index, number, metric)
             bisect.insort(reported, (number.start(), len(taken) - 1))
+    # "We evaluate on AitW, where our agent reaches 49.5% -- from 17.7 to 67.2% success rate":
+    # in a sentence that names one benchmark, a percentage or decimal written after the name
+    # and not tied to anything above reports on it.
+    for s_start, s_end in sentence_bounds(text):
+        first = bisect.bisect_left(b_starts, s_start)
+        last = bisect.bisect_right(b_ends, s_end)
+        if first >= last or len({text[b_starts[i]:b_ends[i]].lower() for i in range(first, last)}) != 1:
+            continue
+        for number in numbers[bisect.bisect_left(n_starts, b_ends[first]):bisect.bisect_right(n_ends, s_end)]:
+            written = number.group()
+            if number.start() not in taken_numbers and ("%" in written or "." in written):
+                take(first, number, metric_for("", number.end()))
     return [entry for _, entry in sorted(zip(taken_order, taken), key=lambda pair: pair[0])]
 
 

@@ -192,6 +192,30 @@ def test_a_range_is_one_reported_number(extractor):
     assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("Webshop", "8--10"), ("MMLU", "3–6")]
 
 
+def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decimals(extractor):
+    found = extract_one(
+        extractor,
+        "Device-control agents",
+        "We evaluate on the Android-in-the-Wild (AitW) dataset, where our agent achieves a 49.5% absolute "
+        "improvement -- from 17.7 to 67.2% success rate. Training used 8 GPUs and 2 stages. "
+        "GSM8K and MATH both improve as well, by 12% overall.",
+    )
+    values = [(r["benchmark"], r["value"]) for r in found["results"]]
+    # The first sentence names one benchmark: its three numbers report on it. The third names
+    # two, so "12%" stays unassigned; "8 GPUs" is a count.
+    assert [v for _, v in values] == ["49.5", "17.7", "67.2"]
+    assert {b for b, _ in values} == {"Android-in-the-Wild"}
+
+
+def test_a_number_before_a_describing_word_and_a_unit_is_a_count(extractor):
+    found = extract_one(
+        extractor,
+        "Offline RL",
+        "On 21 offline tasks in D4RL our method improves the state of the art by 4.6% on D4RL.",
+    )
+    assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("D4RL", "4.6")]
+
+
 def test_names_listed_with_a_known_benchmark_are_benchmarks_wherever_written(extractor):
     found = extract_one(
         extractor,
@@ -337,6 +361,25 @@ def test_our_proposed_or_our_method_before_a_definition_makes_it_the_papers_own(
         "We compare it with our method Sparse Gated Replay (SGR) on both tasks.",
     )
     assert {"neuro-modulated Hebbian learning", "Sparse Gated Replay"} <= {p.split(" (")[0] for p in found["proposed"]}
+
+
+def test_a_family_with_a_size_in_front_is_not_a_method(extractor):
+    found = extract_one(
+        extractor,
+        "Reasoning efficiency",
+        "Large Reasoning Models (LRMs) think too long. We train LRMs with Group Relative Policy Optimization (GRPO).",
+    )
+    assert [m.split(" (")[0] for m in found["methods"]] == ["Group Relative Policy Optimization"]
+
+
+def test_a_known_short_form_defined_anew_by_the_paper_is_its_own(extractor):
+    # ACO is a known name (ant colony optimization); here the paper gives it a meaning of its own.
+    found = extract_one(
+        extractor,
+        "Better reasoning training",
+        "To address this, we propose an advantage-calibrated optimization (ACO) loss function to mitigate estimation bias.",
+    )
+    assert found["proposed"] == ["advantage-calibrated optimization (ACO)"]
 
 
 def test_a_found_name_is_looked_for_again_at_most_mentioned_times(extractor):
