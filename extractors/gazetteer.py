@@ -4,7 +4,8 @@ spelling variants.
 Each entry (``extractors.resources``: ``{"label", "pattern", "id"}``) is matched in every spelling
 that differs only in separators ("Video-MME", "Video MME", "VideoMME"), in the plural ("LSTMs") and
 with "&" for "and". An entry written in capitals ("MATH", "ARC") or with capitals inside one word
-("ZeRO") matches only as written, so the ordinary words "math" and "arc" are not benchmarks.
+("ZeRO") matches only as written, so the ordinary words "math" and "arc" are not benchmarks; a
+benchmark named by one capitalised word ("Traffic", "Habitat") matches only with its capital.
 
 The component tokenizes every spelling once, in ``initialize``, and keeps each as the sequence of
 its tokens' lowercase hashes (``token.lower``): plain numbers, which ``to_disk`` saves. Loading
@@ -117,6 +118,18 @@ def _is_case_sensitive(variant):
     return any(ch.isupper() for ch in variant[1:]) and variant.replace("-", "").isalpha()
 
 
+def _is_capitalised_word(variant):
+    """A single capitalised word ("Traffic", "Spider", "Habitat"): as a benchmark it is a name
+    only when written with a capital first ("Traffic", "BlocksWorld" for "Blocksworld"), since
+    its lowercase form is an ordinary word ("production traffic", "natural habitat")."""
+    return len(variant) > 1 and variant.isalpha() and variant[0].isupper() and variant[1:].islower()
+
+
+def _capitalised(word):
+    """"BlocksWorld" and "BLOCKSWORLD" as the capitalised word "Blocksworld" they also write."""
+    return word[:1] + word[1:].lower()
+
+
 def _is_capitals_word(word):
     return len(word) > 1 and word.isalpha() and word.isupper()
 
@@ -186,7 +199,7 @@ class GazetteerMatcher(DataComponent):
                 # This concept has spellings that count only as written: check this one.
                 surface = text[start_char:end_char]
                 forms = self.exact_forms.get(surface.lower())
-                if forms is not None and _written_form(surface) not in forms:
+                if forms is not None and _written_form(surface) not in forms and _capitalised(surface) not in forms:
                     continue
             found = groups.setdefault(group, [])
             if label == "BENCHMARK" and longest[start] == end:
@@ -241,7 +254,7 @@ def gazetteer_data(gazetteers, groups, tokenizer):
             spellings.setdefault(entry.pattern, {})[index] = 0
             for variant in surface_variants(entry.pattern) | _plurals(entry.pattern) | ampersands:
                 spellings.setdefault(variant, {}).setdefault(index, 1)
-                if entry.case_sensitive or _is_case_sensitive(variant):
+                if entry.case_sensitive or _is_case_sensitive(variant) or (label == "BENCHMARK" and _is_capitalised_word(variant)):
                     exact_forms.setdefault(variant.lower(), set()).add(_written_form(variant))
     for spelling, indices in spellings.items():
         if spelling.lower() in exact_forms:  # some spelling of these concepts counts only as written

@@ -409,11 +409,15 @@ def assemble(
             locator = locators[index] = "%s:%d:%d" % field_offsets(text, *sentences[max(0, index)], title_end)
         return locator
 
-    # 6. Results, keyed like the benchmark they were reported on.
+    # 6. Results, keyed like the benchmark they were reported on; a number "on" a name decided
+    # to be something else ("52 percent on DeepSeek-R1-Distill-Qwen-1.5B", a model) is no result.
     results = []
     if reported:
         key_by_range = {(c[0], c[1]): c[4] for c in accepted if c[2] == schema.BENCHMARK}
+        benchmark_starts = {p for item in found.values() if item.kind == "benchmark" for p in item.positions}
         for b_start, b_end, value, metric, s_start, s_end in reported:
+            if b_start not in benchmark_starts:
+                continue
             _, key, _, _ = concept(b_start, b_end, key_by_range.get((b_start, b_end)))
             subject = text[s_start:s_end] if s_start >= 0 else None
             results.append(_make_result(text[b_start:b_end], key, value, metric, subject, evidence(b_start)))

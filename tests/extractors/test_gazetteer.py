@@ -26,6 +26,16 @@ def test_capitalised_entries_match_only_as_written(extractor):
     assert found["methods"] == ["ZeRO"]  # once, as written; "zero cost" is not the method
 
 
+def test_a_benchmark_named_by_one_ordinary_word_needs_its_capital(extractor):
+    found = extract_one(
+        extractor,
+        "Forecasting",
+        "On our production traffic testset and in the weather data, we forecast Traffic, WEATHER and "
+        "plan in BlocksWorld.",
+    )
+    assert found["benchmarks"] == ["Traffic", "WEATHER", "BlocksWorld"]
+
+
 def test_a_user_gazetteer_adds_names(tmp_path):
     path = tmp_path / "mine.jsonl"
     path.write_text(json.dumps({"label": "BENCHMARK", "pattern": "Zorblax Suite", "id": "Zorblax"}) + "\n")

@@ -207,6 +207,16 @@ def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decim
     assert {b for b, _ in values} == {"Android-in-the-Wild"}
 
 
+def test_a_number_on_a_name_that_is_no_benchmark_is_no_result(extractor):
+    found = extract_one(
+        extractor,
+        "Adaptive thinking",
+        "AutoThink reduces token usage by 52 percent on DeepSeek-R1-Distill-Qwen-1.5B and reaches 83.1% on GSM8K.",
+    )
+    assert "DeepSeek-R1-Distill-Qwen-1.5B" in found["models"]
+    assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("GSM8K", "83.1")]
+
+
 def test_a_number_before_a_describing_word_and_a_unit_is_a_count(extractor):
     found = extract_one(
         extractor,
