@@ -47,9 +47,10 @@ class _Rules:
     def __init__(self, metrics, units):
         metric = _metric_words(metrics)
         self.units = {u.lower() for u in units}
-        # Number ... benchmark: "84.3 on X", "72.2% accuracy on the X", "+5.2 points on X".
+        # Number ... benchmark: "84.3 on X", "72.2% accuracy on the X", "+5.2 points on X"; not
+        # across a conjunction ("On X it scores 90.2 and on Y 40.1": 90.2 is not Y's).
         self.before = re.compile(
-            rf"^\s*(?:\)\s*)?(?:(?:{metric})\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:(?:score|points?|improvement|gain)\s+)?(?:respectively\s+)?{_PREPOSITION}\s+(?:the\s+)?(?:[a-z\-]+\s+){{0,3}}$",
+            rf"^\s*(?:\)\s*)?(?:(?:{metric})\s+)?(?:(?!(?:and|or|but|while|whereas)\s)[a-z\-]+\s+){{0,2}}?(?:(?:score|points?|improvement|gain)\s+)?(?:respectively\s+)?{_PREPOSITION}\s+(?:the\s+)?(?:[a-z\-]+\s+){{0,3}}$",
             re.IGNORECASE,
         )
         # Benchmark ... number: "X (84.3)", "X: 84.3", "X accuracy of 84.3", "X to 84.3".

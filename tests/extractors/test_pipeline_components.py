@@ -217,6 +217,11 @@ def test_a_number_on_a_name_that_is_no_benchmark_is_no_result(extractor):
     assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("GSM8K", "83.1")]
 
 
+def test_a_number_is_not_reported_on_the_benchmark_after_a_conjunction(extractor):
+    found = extract_one(extractor, "Reasoning", "On MATH500 and GSM8K our model scores 90.2 and on AIME 2024 it reaches 40.1% accuracy.")
+    assert ("AIME 2024", "90.2") not in [(r["benchmark"], r["value"]) for r in found["results"]]
+
+
 def test_a_number_before_a_describing_word_and_a_unit_is_a_count(extractor):
     found = extract_one(
         extractor,
