@@ -30,8 +30,10 @@ PHRASES_REMEMBERED = 200_000  # phrase scores kept between papers (a few tens of
 
 
 def task_chooser(model, known, most=SETTINGS["most"], threshold=SETTINGS["threshold"]):
-    """``choose_tasks(text, title_end)`` for ``assemble``: the paper's tasks as (phrase,
-    positions) pairs, best first."""
+    """``choose_tasks(text, title_end, named=None)`` for ``assemble``: the paper's tasks as
+    (phrase, positions) pairs, best first. ``named(start, end)`` tells where the paper's names
+    are: a phrase written only inside names ("sparse mixture routing" of "Sparse Mixture Routing
+    (SMR)") is a name, not a task."""
     heads = head_words(known)
     score = model.score
     by_phrase = {}  # phrase -> score of its phrase features: the same in every paper
@@ -44,8 +46,10 @@ def task_chooser(model, known, most=SETTINGS["most"], threshold=SETTINGS["thresh
             value = by_phrase[phrase] = score(phrase_features(phrase, known))
         return value
 
-    def choose_tasks(text, title_end):
+    def choose_tasks(text, title_end, named=None):
         found = candidates(text, title_end, known, heads)
+        if named is not None:
+            found = [c for c in found if not all(named(p, p + len(c.phrase)) for p in c.positions)]
         if not found:
             return []
         colon = title_colon(text, title_end)

@@ -266,8 +266,9 @@ def assemble(
         Concept key -> keys of all its gazetteer spellings (``Extractor.spellings``), to tell a
         known short form that a paper defines loosely from one it gives another meaning.
     choose_tasks : callable, optional
-        ``choose_tasks(text, title_end)`` -> the paper's tasks as (phrase, positions) pairs (the
-        learned choice); without it, the known task phrases found, title first.
+        ``choose_tasks(text, title_end, named)`` -> the paper's tasks as (phrase, positions) pairs
+        (the learned choice; ``named(start, end)`` is true inside a name found); without it, the
+        known task phrases found, title first.
     """
     alias_keys = alias_keys or {}
     spellings = spellings if spellings is not None else _spellings(alias_keys)
@@ -376,14 +377,18 @@ def assemble(
 
     # 4. Tasks: a few per paper, those in the title first, then the most repeated.
     tasks = findings(doc, "tasks") if choose_tasks is None else ()
-    for phrase, positions in choose_tasks(text, title_end) if choose_tasks is not None else ():
+
+    def named(start, end):  # inside a name found above: a name, not a task
+        return taken.overlaps(start, end) or proposed_spans.overlaps(start, end)
+
+    for phrase, positions in choose_tasks(text, title_end, named) if choose_tasks is not None else ():
         key = concept_key(phrase)
         for start in positions:
             record("task", schema.TASK, start, "graphbuild_task_choice", phrase, key, canonical.get(key), (phrase,))
     if tasks:
         task_spans = {}
         for start, end, _, key in tasks:
-            if not (taken.overlaps(start, end) or proposed_spans.overlaps(start, end)):
+            if not named(start, end):
                 phrase = text[start:end].lower()
                 task_spans.setdefault(key or concept_key(phrase), []).append((start, phrase))
         ranked = sorted(task_spans.items(), key=lambda item: (item[1][0][0] >= title_end, -len(item[1]), item[1][0][0]))

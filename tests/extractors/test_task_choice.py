@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from conftest import extract_one
 from extractors.linear import LinearModel, fit_ranking
 from extractors.task_candidates import candidates, choose, features, head_words
 from extractors.task_choice import TaskChoice, task_chooser
@@ -87,6 +88,19 @@ def test_the_chooser_returns_phrases_with_their_positions():
     text = title + "\n\nImage generation is slow."
     (first, *_) = task_chooser(model, KNOWN, most=1)(text, len(title))
     assert first == ("image generation", [title.index("Image"), len(title) + 2])
+
+
+def test_a_phrase_written_only_inside_a_name_is_no_task(extractor):
+    model = LinearModel({"title": 2.0, "known": 1.0, "last=generation": 1.0, "last=routing": 3.0})
+    title = "Sparse Mixture Routing for Image Generation"
+    text = title + "\n\nWe study image generation."
+    name = (0, len("Sparse Mixture Routing"))
+    chosen = task_chooser(model, KNOWN, most=1)(text, len(title), lambda start, end: start < name[1] and end > name[0])
+    assert [phrase for phrase, _ in chosen] == ["image generation"]
+    # Through the pipeline: the paper's own method is a proposed name, not its task.
+    found = extract_one(extractor, "Better agents", "We propose a novel method called Sparse Mixture Routing (SMR) that builds on LoRA.")
+    assert "Sparse Mixture Routing (SMR)" in found["proposed"]
+    assert "sparse mixture routing" not in found["tasks"]
 
 
 def test_without_a_trained_model_the_component_leaves_the_choice_to_the_gazetteer():
