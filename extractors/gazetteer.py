@@ -6,6 +6,8 @@ that differs only in separators ("Video-MME", "Video MME", "VideoMME"), in the p
 with "&" for "and". An entry written in capitals ("MATH", "ARC") or with capitals inside one word
 ("ZeRO") matches only as written, so the ordinary words "math" and "arc" are not benchmarks; a
 benchmark named by one capitalised word ("Traffic", "Habitat") matches only with its capital.
+A known benchmark with a named variant after it ("ImageNet-C") and a known one-word method with a
+number after it, written as one token ("ResNet-50"), are names of their own.
 
 The component tokenizes every spelling once, in ``initialize``, and keeps each as the sequence of
 its tokens' lowercase hashes (``token.lower``): plain numbers, which ``to_disk`` saves. Loading
@@ -20,6 +22,7 @@ from itertools import product
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
 
 from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings
@@ -32,6 +35,7 @@ __all__ = ["surface_variants", "GazetteerMatcher", "GROUPS"]
 GROUPS = {"BENCHMARK": "benchmarks", "MODEL": "models", "METHOD": "methods", "TASK": "tasks"}
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_NUMBERED = re.compile(r"(?<![\w\-])(?P<head>[A-Za-z][A-Za-z]+)-\d+(?![\w\-])")  # "ResNet-50", "VGG-16"
 _CHUNK_BOUNDARY = re.compile(r"[\s_-]+|(?<=[^\W\d_])(?=\d)")
 
 
@@ -170,6 +174,13 @@ class GazetteerMatcher(DataComponent):
         for hashes, concepts in data["spellings"]:
             self.concepts_of[tuple(hashes)] = concepts
         self.matcher.add(self.name, [hashes for hashes, _ in data["spellings"]])
+        # One-word method names by their lowercase hash, for numbered variants written as one
+        # token ("ResNet-50", "VGG-16"): the matcher sees only whole tokens.
+        self.numbered = {}
+        for hashes, concepts in data["spellings"]:
+            methods = [c for c in concepts if self.concepts[c][0] == "METHOD"]
+            if len(hashes) == 1 and methods:
+                self.numbered[hashes[0]] = methods
 
     def matches(self, doc):
         """(concept index, start token, end token) of every spelling in ``doc``, by start, then
@@ -216,9 +227,27 @@ class GazetteerMatcher(DataComponent):
                 # A year after a known name is part of it too: "iNat 2019", "AIME 2024".
                 year = doc[end]
                 with_years.setdefault(group, []).append((start_char, year.idx + len(year), label, f"{key}-{year.text}"))
+        for start_char, end_char, key, label, group in self.numbered_variants(doc, text):
+            groups.setdefault(group, []).append((start_char, end_char, label, key))
         for group, items in groups.items():
             add_findings(doc, group, items + with_years.get(group, []))
         return doc
+
+    def numbered_variants(self, doc, text):
+        """(start, end, key, label, group) of each numbered variant of a known one-word method
+        written as one token: "ResNet-50" is a method of its own, as "ImageNet-C" is a benchmark."""
+        found = []
+        for match in _NUMBERED.finditer(text):
+            concepts = self.numbered.get(hash_string(match.group("head").lower()))
+            if not concepts or doc.char_span(match.start(), match.end()) is None:
+                continue  # not a known name, or not a whole token ("ResNet-50-based" is one)
+            for concept in concepts:
+                label, group, _, exact = self.concepts[concept]
+                head = match.group("head")
+                forms = self.exact_forms.get(head.lower()) if exact else None
+                if forms is None or head in forms:
+                    found.append((match.start(), match.end(), concept_key(match.group()), label, group))
+        return found
 
 
 def gazetteer_data(gazetteers, groups, tokenizer):

@@ -36,6 +36,11 @@ def test_a_benchmark_named_by_one_ordinary_word_needs_its_capital(extractor):
     assert found["benchmarks"] == ["Traffic", "WEATHER", "BlocksWorld"]
 
 
+def test_a_numbered_variant_of_a_known_method_is_a_method_of_its_own(extractor):
+    found = extract_one(extractor, "Backbones", "We pretrain ResNet-50 and VGG-16 on ImageNet and compare with a ResNet baseline.")
+    assert found["methods"] == ["ResNet-50", "VGG-16", "ResNet"]
+
+
 def test_a_user_gazetteer_adds_names(tmp_path):
     path = tmp_path / "mine.jsonl"
     path.write_text(json.dumps({"label": "BENCHMARK", "pattern": "Zorblax Suite", "id": "Zorblax"}) + "\n")
