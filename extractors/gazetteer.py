@@ -35,7 +35,7 @@ __all__ = ["surface_variants", "GazetteerMatcher", "GROUPS"]
 GROUPS = {"BENCHMARK": "benchmarks", "MODEL": "models", "METHOD": "methods", "TASK": "tasks"}
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_NUMBERED = re.compile(r"(?<![\w\-])(?P<head>[A-Za-z][A-Za-z]+)-\d+(?![\w\-])")  # "ResNet-50", "VGG-16"
+_DASH_NUMBER = re.compile(r"-\d+(?![\w\-])")  # the "-50" of "ResNet-50"
 _CHUNK_BOUNDARY = re.compile(r"[\s_-]+|(?<=[^\W\d_])(?=\d)")
 
 
@@ -237,16 +237,21 @@ class GazetteerMatcher(DataComponent):
         """(start, end, key, label, group) of each numbered variant of a known one-word method
         written as one token: "ResNet-50" is a method of its own, as "ImageNet-C" is a benchmark."""
         found = []
-        for match in _NUMBERED.finditer(text):
-            concepts = self.numbered.get(hash_string(match.group("head").lower()))
-            if not concepts or doc.char_span(match.start(), match.end()) is None:
-                continue  # not a known name, or not a whole token ("ResNet-50-based" is one)
+        for number in _DASH_NUMBER.finditer(text):  # a fast scan for "-50"; the word comes next
+            dash = start = number.start()
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+            if dash - start < 2 or (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")):
+                continue
+            head = text[start:dash]
+            concepts = self.numbered.get(hash_string(head.lower()))
+            if not concepts or doc.char_span(start, number.end()) is None:
+                continue  # not a known name, or not a whole token
             for concept in concepts:
                 label, group, _, exact = self.concepts[concept]
-                head = match.group("head")
                 forms = self.exact_forms.get(head.lower()) if exact else None
                 if forms is None or head in forms:
-                    found.append((match.start(), match.end(), concept_key(match.group()), label, group))
+                    found.append((start, number.end(), concept_key(text[start:number.end()]), label, group))
         return found
 
 
