@@ -66,13 +66,14 @@ class MethodContexts:
 _SIZES = frozenset(("large", "small", "tiny"))  # "Large Reasoning Models" is a family as "Reasoning Models" is
 
 
-def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads):
+def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads, architecture_heads=frozenset()):
     """Long forms of defined abbreviations that name methods, and the short forms to ignore.
 
     A title-case long form is a candidate unless it is a two-word family name ("Supervised
     Learning"; a leading size does not count, so "Large Reasoning Models" is one too); a
     lowercase long form is left to the gazetteer, as most are generic ("large language models",
-    "test-time training"). Returns (list of (start, end), set of short forms
+    "test-time training"), unless it ends in an architecture word ("sparse autoencoders (SAEs)":
+    an architecture family named by an acronym). Returns (list of (start, end), set of short forms
     that are defined and so not bare names).
     """
     found = []
@@ -87,6 +88,8 @@ def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads):
         if short_form.lower() in stop or long_form.lower() in stop or last in benchmark_cues:
             continue
         if _title_case(long_form) and not (family_words <= 2 and last in generic_heads):
+            found.append((long_start, long_end))
+        elif long_form[:1].islower() and len(words) >= 2 and last in architecture_heads:
             found.append((long_start, long_end))
     return found, defined
 
@@ -103,6 +106,7 @@ class MethodShapes(DataComponent):
             "not_names": list(resources.not_names),
             "benchmark_cues": list(resources.benchmark_cues),
             "generic_heads": list(resources.generic_heads),
+            "architecture_heads": list(resources.architecture_heads),
             "contexts": {"before": list(resources.method_contexts["before"]), "after": list(resources.method_contexts["after"])},
         }
 
@@ -111,13 +115,15 @@ class MethodShapes(DataComponent):
         self.stop = frozenset(s.lower() for s in data["not_names"])
         self.benchmark_cues = frozenset(c.lower() for c in data["benchmark_cues"])
         self.generic_heads = frozenset(data["generic_heads"])
+        self.architecture_heads = frozenset(data["architecture_heads"])
         self.contexts = MethodContexts(data["contexts"]["before"], data["contexts"]["after"])
 
     def __call__(self, doc):
         self.check_initialised()
         text = document_text(doc)
         found, defined = defined_methods(
-            text, get_value(doc, "abbreviations") or [], self.stop, self.benchmark_cues, self.generic_heads
+            text, get_value(doc, "abbreviations") or [], self.stop, self.benchmark_cues, self.generic_heads,
+            self.architecture_heads,
         )
         for index, start, end, word, _ in interesting_tokens(doc, CODED):
             base = singular(word)

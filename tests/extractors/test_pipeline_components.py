@@ -378,6 +378,15 @@ def test_our_proposed_or_our_method_before_a_definition_makes_it_the_papers_own(
     assert {"neuro-modulated Hebbian learning", "Sparse Gated Replay"} <= {p.split(" (")[0] for p in found["proposed"]}
 
 
+def test_an_architecture_family_defined_with_an_acronym_is_a_method(extractor):
+    found = extract_one(
+        extractor,
+        "Interpreting features",
+        "We apply sparse autoencoders (SAEs) to the activations of deep neural networks to interpret features.",
+    )
+    assert found["methods"] == ["sparse autoencoders (SAEs)"]  # "deep neural networks" stays generic
+
+
 def test_a_family_with_a_size_in_front_is_not_a_method(extractor):
     found = extract_one(
         extractor,
