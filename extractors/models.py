@@ -2,7 +2,8 @@
 
 A model name is a family word followed by an optional version, variant words and a size:
 "Qwen2.5 7B", "Qwen3-235B-A22B", "Llama 3.2 3B", "LLaMA-2-70b", "GPT-4o-mini", "DeepSeek-R1",
-"Claude 3.5 Sonnet", "Mixtral-8x7B". Families and variant words are data
+"Claude 3.5 Sonnet", "Mixtral-8x7B"; a suffix written on to the name after a hyphen, starting
+with a capital or a digit, belongs to it ("Qwen-Math-RL"). Families and variant words are data
 (``data/model_families.jsonl``, ``data/model_variants.txt``); this module turns them into one
 regular expression. Fixed names that do not follow the grammar (CLIP, SDXL, OpenAI o1) are in the
 models gazetteer and found by ``GazetteerMatcher``.
@@ -31,6 +32,9 @@ __all__ = ["ModelGrammar", "ModelFinder", "grammar_data", "grammar_from"]
 
 _SIZE = r"\d+(?:\.\d+)?[BMK](?:-A\d+(?:\.\d+)?B)?(?!\w|\.\d)|\d+x\d+(?:\.\d+)?B(?!\w|\.\d)"
 _VERSION = r"v?\d+(?:\.\d+)*(?:[a-z](?![a-zA-Z]))?"
+# What a paper appends to a model's name, written on to it: "-RL" of "Qwen-Math-RL", "-Zero-Chat".
+# A capital or digit after the hyphen ("Qwen-7B-based" is no new name).
+_NAMED_SUFFIXES = re.compile(r"(?:-[A-Z0-9][A-Za-z0-9.]*(?<!\.))*")
 
 
 def _alternation(words):
@@ -128,10 +132,10 @@ class ModelFinder(DataComponent):
             match = self.grammar.pattern.match(text, start)
             if match is None:
                 continue
-            covered = match.end()
-            offsets = aligned(doc, match.start(), match.end(), "contract")
-            if offsets is None or offsets[1] != match.end():
-                offsets = aligned(doc, match.start(), match.end(), "expand")
+            end = covered = _NAMED_SUFFIXES.match(text, match.end()).end()
+            offsets = aligned(doc, match.start(), end, "contract")
+            if offsets is None or offsets[1] != end:
+                offsets = aligned(doc, match.start(), end, "expand")
             if offsets is not None:
                 found.append((*offsets, "MODEL", ""))
         add_findings(doc, self.key, found)

@@ -100,6 +100,15 @@ def test_models_by_family_version_and_size(extractor):
     assert found["models"] == ["DeepSeek-R1", "Qwen3-235B-A22B", "Qwen2.5 7B", "Llama 3.2 3B", "GPT-4o", "OpenAI o1"]
 
 
+def test_a_suffix_written_on_to_a_model_name_belongs_to_it(extractor):
+    found = extract_one(
+        extractor,
+        "Math RL",
+        "We compare Qwen-Math-RL and Llama-3-8B-Instruct-RL with Qwen2.5-7B-based judges.",
+    )
+    assert found["models"] == ["Qwen-Math-RL", "Llama-3-8B-Instruct-RL", "Qwen2.5-7B"]
+
+
 def test_a_family_that_needs_a_version_counts_when_called_a_family(extractor):
     found = extract_one(
         extractor,
