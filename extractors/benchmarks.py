@@ -23,6 +23,7 @@ __all__ = ["BenchmarkPhrasing", "BenchmarkRules"]
 
 # A word that can be part of a benchmark name: capitalised, a number, or camel case (miniImageNet).
 _NAMEISH = r"(?:[A-Z0-9]|[a-z]+[A-Z])[\w\-+.^'’*&/]*[\w+*]|[A-Z]"
+_MEASURE = re.compile(r"[-+]?\d+(?:\.\d+)?%?$")  # a number on its own, where a name would start
 _LEADING_NON_NAMES = frozenset("the on in for across both we our a an and or to at of with".split())
 _LIST_WORDS = r"(?:such\s+as|including|like|e\.g\.,?|namely|i\.e\.,?|:)"
 MENTIONED = 32  # names looked for again elsewhere in a text; an abstract names far fewer
@@ -61,8 +62,8 @@ class BenchmarkRules:
         words = text.split()
         if not words or text.lower() in self.not_names or not any(ch.isalpha() for ch in text):
             return False
-        if not any(ch.isupper() for ch in text):
-            return False
+        if not any(ch.isupper() for ch in text) or _MEASURE.match(words[0]):
+            return False  # "55.1 mIoU" is a figure, not a name
         return all(w[0].isupper() or w[0].isdigit() or is_coined_word(w) for w in words)
 
     def _items(self, names, offset, title_end):

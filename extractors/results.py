@@ -32,6 +32,8 @@ _NUMBER = re.compile(
 )
 _CHAIN = re.compile(r"^\s*(?:->|→|to|and|,|vs\.?|versus)\s*(?:\(\s*)?$")
 _PREPOSITION = r"(?:on|in|for|at|over|across|of)"
+# "HumanEval improves from 60.4 to 68.9", "accuracy on X rises to 91%".
+_CHANGE = r"(?:improves?|improved|increases?|increased|rises?|rose|grows?|jumps?|climbs?|drops?|dropped|decreases?|decreased|falls?|goes|went)"
 
 
 def _value(number_text):
@@ -55,7 +57,7 @@ class _Rules:
         )
         # Benchmark ... number: "X (84.3)", "X: 84.3", "X accuracy of 84.3", "X to 84.3".
         self.after = re.compile(
-            rf"^\s*(?:\(\s*|:\s*|=\s*|(?:benchmark\s+)?(?:(?:{metric})\s+)?(?:score\s+)?(?:of|at|to|reaching|with|by|from(?:\s+[\d.]+%?\s+to)?)\s+(?:an?\s+)?(?:(?:{metric})\s+)?(?:of\s+)?)$",
+            rf"^\s*(?:\(\s*|:\s*|=\s*|(?:benchmark\s+)?(?:(?:{metric})\s+)?(?:score\s+)?(?:{_CHANGE}\s+)?(?:of|at|to|reaching|with|by|from(?:\s+[\d.]+%?\s+to)?)\s+(?:an?\s+)?(?:(?:{metric})\s+)?(?:of\s+)?)$",
             re.IGNORECASE,
         )
         self.metric_in = re.compile(rf"\b({metric})\b", re.IGNORECASE)

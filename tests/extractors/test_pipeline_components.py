@@ -231,6 +231,17 @@ def test_a_number_is_not_reported_on_the_benchmark_after_a_conjunction(extractor
     assert ("AIME 2024", "90.2") not in [(r["benchmark"], r["value"]) for r in found["results"]]
 
 
+def test_a_benchmark_whose_figure_rises_from_one_number_to_another_reports_both(extractor):
+    found = extract_one(extractor, "Code", "Pass@1 on HumanEval improves from 60.4 to 68.9, and accuracy on MBPP rises to 61.2%.")
+    assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("HumanEval", "60.4"), ("HumanEval", "68.9"), ("MBPP", "61.2")]
+
+
+def test_a_figure_with_its_metric_is_no_benchmark_name(extractor):
+    found = extract_one(extractor, "Dense prediction", "Our approach reaches 42.3 mAP on COCO and 55.1 mIoU on ADE20K.")
+    assert found["benchmarks"] == ["COCO", "ADE20K"]
+    assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("COCO", "42.3"), ("ADE20K", "55.1")]
+
+
 def test_a_number_before_a_describing_word_and_a_unit_is_a_count(extractor):
     found = extract_one(
         extractor,
