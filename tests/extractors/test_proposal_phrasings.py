@@ -52,6 +52,10 @@ def test_title_prefix_is_the_name_before_a_titles_colon(read, cues):
     assert names(text, title_prefix(text, cues)) == ["LADDER"]
     text, _, _ = read("Survey: Methods for Reasoning", "We review methods.")
     assert title_prefix(text, cues) == []
+    text, _, _ = read("s1: Simple test-time scaling", "We curate a small dataset.")
+    assert names(text, title_prefix(text, cues)) == ["s1"]  # lowercase, but a name by its number
+    text, _, _ = read("scaling: a study of test-time compute", "We study compute.")
+    assert title_prefix(text, cues) == []
 
 
 def test_introduced_is_the_name_right_after_the_papers_own_introducing_verb(read, cues):
