@@ -206,12 +206,8 @@ class GazetteerMatcher(DataComponent):
             label, group, key, exact = self.concepts[concept]
             last = doc[end - 1]
             start_char, end_char = doc[start].idx, last.idx + len(last)
-            if exact:
-                # This concept has spellings that count only as written: check this one.
-                surface = text[start_char:end_char]
-                forms = self.exact_forms.get(surface.lower())
-                if forms is not None and _written_form(surface) not in forms and _capitalised(surface) not in forms:
-                    continue
+            if exact and not self.written_as_listed(text[start_char:end_char]):
+                continue  # this concept has spellings that count only as written, and this is not one
             found = groups.setdefault(group, [])
             if label == "BENCHMARK" and longest[start] == end:
                 variant_end = _variant_end(doc, end)
@@ -249,10 +245,15 @@ class GazetteerMatcher(DataComponent):
                 continue  # not a known name, or not a whole token
             for concept in concepts:
                 label, group, _, exact = self.concepts[concept]
-                forms = self.exact_forms.get(head.lower()) if exact else None
-                if forms is None or head in forms:
+                if not exact or self.written_as_listed(head):
                     found.append((start, number.end(), concept_key(text[start:number.end()]), label, group))
         return found
+
+    def written_as_listed(self, surface):
+        """False when ``surface`` is a spelling that counts only as written ("MATH", "ZeRO", a
+        one-word benchmark's capital) and is not written so."""
+        forms = self.exact_forms.get(surface.lower())
+        return forms is None or _written_form(surface) in forms or _capitalised(surface) in forms
 
 
 def gazetteer_data(gazetteers, groups, tokenizer):

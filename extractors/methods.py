@@ -66,7 +66,7 @@ class MethodContexts:
 _SIZES = frozenset(("large", "small", "tiny"))  # "Large Reasoning Models" is a family as "Reasoning Models" is
 
 
-def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads, architecture_heads=frozenset()):
+def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads, architecture_heads):
     """Long forms of defined abbreviations that name methods, and the short forms to ignore.
 
     A title-case long form is a candidate unless it is a two-word family name ("Supervised

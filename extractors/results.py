@@ -36,6 +36,9 @@ _PREPOSITION = r"(?:on|in|for|at|over|across|of)"
 _CHANGE = r"(?:improves?|improved|increases?|increased|rises?|rose|grows?|jumps?|climbs?|drops?|dropped|decreases?|decreased|falls?|goes|went)"
 
 
+_FOLLOWING_WORDS = re.compile(r"\s*([A-Za-z×]+)(?:\s+([a-z]+))?")  # the two words after a number
+
+
 def _value(number_text):
     """The value as written, without sign, percent sign or the space of "53. 6"."""
     return re.sub(r"\s", "", number_text).replace("\\%", "").replace("%", "").lstrip("+")
@@ -74,8 +77,6 @@ class _Rules:
         second = following.group(2)
         return second is not None and second.lower() in self.units and number.group().lstrip("+-").isdigit()
 
-
-_FOLLOWING_WORDS = re.compile(r"\s*([A-Za-z×]+)(?:\s+([a-z]+))?")
 
 
 _BREAK = re.compile(r"[.!?](?=\s)")  # a sentence break: no result reaches across one
@@ -161,8 +162,10 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
                 return index
         return -1
 
+    sentences = sentence_bounds(text)  # for "respectively" and the one-benchmark sentences below
+
     # "a, b and c on X, Y and Z, respectively"
-    for s_start, s_end in sentence_bounds(text) if "respectively" in text else ():
+    for s_start, s_end in sentences if "respectively" in text else ():
         if "respectively" not in text[s_start:s_end]:
             continue
         in_sentence_b = range(bisect.bisect_left(b_starts, s_start), bisect.bisect_right(b_ends, s_end))
@@ -239,7 +242,7 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
     # "We evaluate on AitW, where our agent reaches 49.5% -- from 17.7 to 67.2% success rate":
     # in a sentence that names one benchmark, a percentage or decimal written after the name
     # and not tied to anything above reports on it.
-    for s_start, s_end in sentence_bounds(text):
+    for s_start, s_end in sentences:
         first = bisect.bisect_left(b_starts, s_start)
         last = bisect.bisect_right(b_ends, s_end)
         if first >= last or len({text[b_starts[i]:b_ends[i]].lower() for i in range(first, last)}) != 1:
