@@ -194,9 +194,10 @@ class GazetteerMatcher(DataComponent):
     def __call__(self, doc):
         self.check_initialised()
         matches = self.matches(doc)
-        if not matches:
-            return doc
         text = document_text(doc)
+        variants = self.numbered_variants(doc, text)
+        if not matches and not variants:
+            return doc
         groups = {}
         with_years = {}  # group -> known names with the year after them, after all the others
         longest = {}
@@ -223,7 +224,7 @@ class GazetteerMatcher(DataComponent):
                 # A year after a known name is part of it too: "iNat 2019", "AIME 2024".
                 year = doc[end]
                 with_years.setdefault(group, []).append((start_char, year.idx + len(year), label, f"{key}-{year.text}"))
-        for start_char, end_char, key, label, group in self.numbered_variants(doc, text):
+        for start_char, end_char, key, label, group in variants:
             groups.setdefault(group, []).append((start_char, end_char, label, key))
         for group, items in groups.items():
             add_findings(doc, group, items + with_years.get(group, []))

@@ -41,6 +41,12 @@ def test_a_numbered_variant_of_a_known_method_is_a_method_of_its_own(extractor):
     assert found["methods"] == ["ResNet-50", "VGG-16", "ResNet"]
 
 
+def test_a_numbered_variant_counts_alone_and_only_as_a_whole_token(extractor):
+    # No other known name in the text; "ResNet-50/101" is one token, so not "ResNet-50".
+    found = extract_one(extractor, "Backbones", "We pretrain ResNet-50/101 and a ResNet-18 encoder.")
+    assert found["methods"] == ["ResNet-18"]
+
+
 def test_a_user_gazetteer_adds_names(tmp_path):
     path = tmp_path / "mine.jsonl"
     path.write_text(json.dumps({"label": "BENCHMARK", "pattern": "Zorblax Suite", "id": "Zorblax"}) + "\n")
