@@ -66,14 +66,27 @@ class MethodContexts:
 _SIZES = frozenset(("large", "small", "tiny"))  # "Large Reasoning Models" is a family as "Reasoning Models" is
 
 
-def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads, architecture_heads):
+def _lowercase(text, start, words):
+    """A lowercase long form, or one whose first word is capitalised only because it starts the
+    sentence ("Post-training quantization (PTQ) ...")."""
+    if words[0][:1].islower():
+        return True
+    before = text[max(0, start - 8):start].rstrip(" ")
+    at_sentence_start = before[-1:] in (".", "\n") or (not before and start < 8)
+    rest = words[0][1:]
+    return at_sentence_start and rest == rest.lower() and not any(w[:1].isupper() for w in words[1:])
+
+
+def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads, method_heads):
     """Long forms of defined abbreviations that name methods, and the short forms to ignore.
 
     A title-case long form is a candidate unless it is a two-word family name ("Supervised
     Learning"; a leading size does not count, so "Large Reasoning Models" is one too); a
     lowercase long form is left to the gazetteer, as most are generic ("large language models",
-    "test-time training"), unless it ends in an architecture word ("sparse autoencoders (SAEs)":
-    an architecture family named by an acronym). Returns (list of (start, end), set of short forms
+    "test-time training"), unless it ends in a method word (``data/method_heads.txt``): an
+    architecture family named by an acronym ("sparse autoencoders (SAEs)") or a named technique
+    ("gradual magnitude pruning (GMP)"). A capital that only starts the sentence does not make a
+    long form title case ("Post-training quantization (PTQ) ..."). Returns (list of (start, end), set of short forms
     that are defined and so not bare names).
     """
     found = []
@@ -89,7 +102,7 @@ def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads, ar
             continue
         if _title_case(long_form) and not (family_words <= 2 and last in generic_heads):
             found.append((long_start, long_end))
-        elif long_form[:1].islower() and len(words) >= 2 and last in architecture_heads:
+        elif len(words) >= 2 and last in method_heads and _lowercase(text, long_start, words):
             found.append((long_start, long_end))
     return found, defined
 
@@ -106,7 +119,7 @@ class MethodShapes(DataComponent):
             "not_names": list(resources.not_names),
             "benchmark_cues": list(resources.benchmark_cues),
             "generic_heads": list(resources.generic_heads),
-            "architecture_heads": list(resources.architecture_heads),
+            "method_heads": list(resources.method_heads),
             "contexts": {"before": list(resources.method_contexts["before"]), "after": list(resources.method_contexts["after"])},
         }
 
@@ -115,7 +128,7 @@ class MethodShapes(DataComponent):
         self.stop = frozenset(s.lower() for s in data["not_names"])
         self.benchmark_cues = frozenset(c.lower() for c in data["benchmark_cues"])
         self.generic_heads = frozenset(data["generic_heads"])
-        self.architecture_heads = frozenset(data["architecture_heads"])
+        self.method_heads = frozenset(data["method_heads"])
         self.contexts = MethodContexts(data["contexts"]["before"], data["contexts"]["after"])
 
     def __call__(self, doc):
@@ -123,7 +136,7 @@ class MethodShapes(DataComponent):
         text = document_text(doc)
         found, defined = defined_methods(
             text, get_value(doc, "abbreviations") or [], self.stop, self.benchmark_cues, self.generic_heads,
-            self.architecture_heads,
+            self.method_heads,
         )
         for index, start, end, word, _ in interesting_tokens(doc, CODED):
             base = singular(word)

@@ -63,7 +63,7 @@ _LISTS = {
     "not_names": "not_methods.txt",
     "benchmark_cues": "benchmark_cues.txt",
     "generic_heads": "generic_heads.txt",
-    "architecture_heads": "architecture_heads.txt",
+    "method_heads": "method_heads.txt",
     "metrics": "metrics.txt",
     "result_units": "result_units.txt",
 }
@@ -112,7 +112,7 @@ class Resources:
 
     __slots__ = (
         "gazetteers", "model_families", "model_variants", "not_names", "benchmark_cues", "generic_heads",
-        "architecture_heads", "metrics", "result_units", "proposal_cues", "method_contexts", "task_model", "files",
+        "method_heads", "metrics", "result_units", "proposal_cues", "method_contexts", "task_model", "files",
     )
 
     def __init__(self, **fields):
