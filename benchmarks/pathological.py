@@ -54,6 +54,7 @@ FAMILIES = {
     "variants": "we obtain the D-PPO variant and ",
     "results respectively": "84.3 and 72.2 on MATH500 and GSM8K, respectively, ",
     "results in parentheses": "GPT-4 (35.6%) and ",
+    "slashed results": "1.91/2.43 on CIFAR-10/FFHQ and ",
     "chained results": "51.6% -> 60.1% for DPO and ",
     "reverse definitions": "SUPE (Skills from Unlabeled Prior data) ",
     "named": "a method called ZetaNet and ",

@@ -1,7 +1,8 @@
 """Results: numbers reported on a named benchmark.
 
 "84.3 on AIME2024", "72.2% accuracy on MATH500", "GenEval (0.82)", "a win rate of 51.6 on
-Arena-Hard", "84.3, 72.2 and 98.4 on AIME2024, AIME2025 and MATH500, respectively". A number is
+Arena-Hard", "84.3, 72.2 and 98.4 on AIME2024, AIME2025 and MATH500, respectively", "FID of
+1.91/2.43 on CIFAR-10/FFHQ". A number is
 tied to the benchmark it is reported on when the words between them are only a metric and a
 preposition; in a sentence that names a single benchmark, every later percentage or decimal
 reports on it. Counts and sizes ("1.89 million queries", "7B") are never results. Runs after the
@@ -82,6 +83,10 @@ class _Rules:
 _BREAK = re.compile(r"[.!?](?=\s)")  # a sentence break: no result reaches across one
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 _LONGEST_LIST_GAP = 64  # characters between two listed numbers or benchmarks: ", and the " and its like
+# "FID of 1.91/2.43 on CIFAR-10/FFHQ": numbers joined by slashes, each a decimal or a percentage
+# (so no date or fraction such as "2023/24" or "1/2").
+_SLASHED = re.compile(r"(?<![\w.\-/])\d+(?:\.\d+%?|%)(?:/\d+(?:\.\d+%?|%))+(?![\w/]|\.\d)")
+_SLASHED_PART = re.compile(r"\d+(?:\.\d+)?%?")
 
 
 def _runs(numbers, text, joiner):
@@ -173,6 +178,30 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         if len(in_sentence_b) >= 2 and len(in_sentence_n) == len(in_sentence_b):
             for index, number in zip(in_sentence_b, in_sentence_n):
                 take(index, number, metric_for("", number.end()))
+
+    # "on CIFAR-10/FFHQ, with FID scores of 1.91/2.43": benchmarks joined by slashes and as many
+    # numbers joined by slashes in the same sentence pair up in order.
+    for s_start, s_end in sentences if "/" in text else ():
+        if text.count("/", s_start, s_end) < 2:
+            continue
+        first = bisect.bisect_left(b_starts, s_start)
+        last = bisect.bisect_right(b_ends, s_end)
+        runs = []  # runs of benchmarks written "A/B/C"
+        for index in range(first, last):
+            if runs and runs[-1][-1] == index - 1 and text[b_ends[index - 1]:b_starts[index]] == "/":
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        by_length = {}  # the sentence's slashed runs of benchmarks by length, first one first
+        for run in reversed(runs):
+            if len(run) >= 2:
+                by_length.setdefault(len(run), []).append(run)
+        for slashed in _SLASHED.finditer(text, s_start, s_end) if by_length else ():
+            parts = list(_SLASHED_PART.finditer(text, slashed.start(), slashed.end()))
+            if by_length.get(len(parts)):
+                group = by_length[len(parts)].pop()
+                for index, part in zip(group, parts):
+                    take(index, part, metric_for(text[b_ends[group[-1]]:slashed.start()], slashed.end()))
 
     # "by 10.06% and 12.14% on the AIME2024 and AIME2025 datasets": a list of numbers before a
     # list of as many benchmarks.

@@ -201,6 +201,18 @@ def test_a_range_is_one_reported_number(extractor):
     assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("Webshop", "8--10"), ("MMLU", "3–6")]
 
 
+def test_numbers_joined_by_slashes_pair_with_benchmarks_joined_by_slashes(extractor):
+    found = extract_one(
+        extractor,
+        "Generative models",
+        "Our models beat diffusion models on CIFAR-10/FFHQ, with FID scores of 1.91/2.43 when D=2048/128. "
+        "On ImageNet/COCO we train on 1/2 of the 2023/24 data.",
+    )
+    # Whole numbers, a fraction and a year span are not paired.
+    assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("CIFAR-10", "1.91"), ("FFHQ", "2.43")]
+    assert [r["metric"] for r in found["results"]] == ["FID", "FID"]
+
+
 def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decimals(extractor):
     found = extract_one(
         extractor,
@@ -405,6 +417,17 @@ def test_an_architecture_family_defined_with_an_acronym_is_a_method(extractor):
         "We apply sparse autoencoders (SAEs) to the activations of deep neural networks to interpret features.",
     )
     assert found["methods"] == ["sparse autoencoders (SAEs)"]  # "deep neural networks" stays generic
+
+
+def test_a_named_technique_defined_with_an_acronym_is_a_method(extractor):
+    found = extract_one(
+        extractor,
+        "Sparse training",
+        "Worst-case optimization (WCO) trains robust networks. We test the lottery ticket hypothesis "
+        "(LTH) on human pose estimation (HPE).",
+    )
+    # A capital that only starts the sentence is no title case; "estimation" ends tasks too.
+    assert sorted(found["methods"]) == ["Worst-case optimization (WCO)", "lottery ticket hypothesis (LTH)"]
 
 
 def test_a_family_with_a_size_in_front_is_not_a_method(extractor):
