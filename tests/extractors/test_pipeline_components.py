@@ -109,6 +109,15 @@ def test_a_suffix_written_on_to_a_model_name_belongs_to_it(extractor):
     assert found["models"] == ["Qwen-Math-RL", "Llama-3-8B-Instruct-RL", "Qwen2.5-7B"]
 
 
+def test_an_encoder_family_keeps_its_size_word(extractor):
+    found = extract_one(
+        extractor,
+        "Reading comprehension",
+        "We fine-tune BERT-base, RoBERTa-large, Flan-T5-XXL and DeBERTa-v3-large. We clip gradients, as Albert did.",
+    )
+    assert found["models"] == ["BERT-base", "RoBERTa-large", "Flan-T5-XXL", "DeBERTa-v3-large"]
+
+
 def test_a_family_that_needs_a_version_counts_when_called_a_family(extractor):
     found = extract_one(
         extractor,
@@ -428,6 +437,12 @@ def test_a_named_technique_defined_with_an_acronym_is_a_method(extractor):
     )
     # A capital that only starts the sentence is no title case; "estimation" ends tasks too.
     assert sorted(found["methods"]) == ["Worst-case optimization (WCO)", "lottery ticket hypothesis (LTH)"]
+
+
+def test_retrieval_augmented_generation_is_a_method_not_a_task(extractor):
+    found = extract_one(extractor, "Open-domain QA", "We combine beam search with retrieval-augmented generation (RAG); RAG helps.")
+    assert "retrieval-augmented generation (RAG)" in found["methods"]
+    assert not any("retrieval" in task for task in found["tasks"])
 
 
 def test_a_family_with_a_size_in_front_is_not_a_method(extractor):
