@@ -42,10 +42,10 @@ WORD_OR_MARK = re.compile(rf"{NAME_WORD}|[{_MARKS}]")
 CLAUSE_END = re.compile(r"[.;!?\n](?:(?<=[.;!?])(?=\s|$)|(?<=\n)\n)")
 #: Opening quote marks and the closing mark of each.
 QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}
-# The words after a proposed name up to its head noun: "X (SHORT), a simple yet effective method".
-_HEAD_AFTER = re.compile(
-    r"\s*(?:\([^()]*\))?\s*[,:]?\s*(?:(?:is|are)\s+)?(?:(?:a|an|the|our)\s+)?((?:[\w\-]+\s+){0,4}?)([\w\-]+)\b"
-)
+# What stands between a proposed name and the noun phrase saying what it is: "X (SHORT), a new
+# large-scale dataset"; the phrase is read up to its first function word.
+_HEAD_AFTER = re.compile(r"\s*(?:\([^()]*\))?\s*[,:]?\s*(?:(?:is|are)\s+)?(?:(?:a|an|the|our)\s+)?(?=[\w\-])")
+_PHRASE_WORDS = re.compile(r"[\w\-]+(?: [\w\-]+)*")  # words up to the next mark
 
 
 #: How far back a sentence's start is looked for: half as much again as the shared corpus's
@@ -154,11 +154,17 @@ def proposal_label(text, start, end, cues):
                 return label
             if (k and word in FUNCTION_WORDS) or word.endswith("ing"):
                 break
+        return "METHOD"
     after = _HEAD_AFTER.match(text, end, min(len(text), end + 120))
     heads = []
     if after:
-        heads.append(after.group(2).lower())
-        heads.extend(w.lower() for w in after.group(1).split())
+        # The noun phrase after the name, up to its first function word: "X, a new
+        # large-scale dataset of ..." is headed by "dataset".
+        phrase = _PHRASE_WORDS.match(text, after.end(), after.end() + 80)
+        for word in phrase.group().lower().split()[:5]:
+            if word in FUNCTION_WORDS:
+                break
+            heads.append(word)
     before = text[max(0, start - 40):start].replace(",", " ").split()
     while before and before[-1].lower() in ("called", "named", "dubbed", "termed", "namely", "the", ":"):
         before.pop()

@@ -428,6 +428,17 @@ def test_an_architecture_family_defined_with_an_acronym_is_a_method(extractor):
     assert found["methods"] == ["sparse autoencoders (SAEs)"]  # "deep neural networks" stays generic
 
 
+def test_a_proposed_name_is_a_benchmark_when_its_noun_phrase_says_dataset(extractor):
+    found = extract_one(
+        extractor,
+        "Guarding chat models",
+        "We introduce SafeChat, a guardrail framework, and SafeBench, a new large-scale dataset of adversarial "
+        "prompts. We also release FooNet, a novel model for dataset distillation.",
+    )
+    assert found["proposed"] == ["SafeChat", "SafeBench", "FooNet"]
+    assert found["benchmarks"] == ["SafeBench"]  # FooNet's phrase ends at "for"
+
+
 def test_a_named_technique_defined_with_an_acronym_is_a_method(extractor):
     found = extract_one(
         extractor,
