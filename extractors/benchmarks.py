@@ -27,7 +27,8 @@ _MEASURE = re.compile(r"[-+]?\d+(?:\.\d+)?%?$")  # a number on its own, where a 
 _LEADING_NON_NAMES = frozenset("the on in for across both we our a an and or to at of with".split())
 _LIST_WORDS = r"(?:such\s+as|including|like|e\.g\.,?|namely|i\.e\.,?|:)"
 MENTIONED = 32  # names looked for again elsewhere in a text; an abstract names far fewer
-_ENUMERATION_WORDS = ("on", "across", "over", "including", "such")  # where an "on A, B and C" list can start
+# Where an "on A, B and C" list can start ("tasks from A, B and C", "results in A and B" too).
+_ENUMERATION_WORDS = ("on", "across", "over", "including", "such", "from", "in")
 
 
 def _word_char(text, position):
@@ -50,8 +51,9 @@ class BenchmarkRules:
         self.after_cue = re.compile(
             rf"(?:\s*,?\s+{_LIST_WORDS}\s+(?:the\s+)?|\s*,\s+(?=(?:{name})\s*,))(?P<names>{name_list})"
         )
-        # "on Sketch2Code, Text2SQL, and Webshop": a list that names a known benchmark names others.
-        self.enumeration = re.compile(rf"\b(?:on|across|over|including|such\s+as)\s+(?:the\s+)?(?P<names>{name_list})")
+        # "on Sketch2Code, Text2SQL, and Webshop", "tasks from MetaWorld, Adroit and DexArt": a
+        # list that names a known benchmark names others.
+        self.enumeration = re.compile(rf"\b(?:on|across|over|including|such\s+as|from|in)\s+(?:the\s+)?(?P<names>{name_list})")
         self.item = re.compile(name)
         # "exceed 81 in SciWorld", "72.2% accuracy on MiniF2F": a coined name a number is reported on.
         self.after_number = re.compile(

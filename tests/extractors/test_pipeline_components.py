@@ -283,6 +283,16 @@ def test_names_listed_with_a_known_benchmark_are_benchmarks_wherever_written(ext
     assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("Webshop", "8")]
 
 
+def test_a_list_with_a_known_benchmark_after_from_or_in_lists_benchmarks(extractor):
+    found = extract_one(
+        extractor,
+        "Manipulation",
+        "It improves 72 simulation tasks from MetaWorld, Adroit and DexArt. Results in ObjectNet and FooBarSet agree. "
+        "We draw samples from GPT-4 and Claude.",
+    )
+    assert found["benchmarks"] == ["MetaWorld", "Adroit", "DexArt", "ObjectNet", "FooBarSet"]
+
+
 def test_a_comma_after_a_benchmark_cue_opens_a_list_of_names(extractor):
     found = extract_one(
         extractor,
