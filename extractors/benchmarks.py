@@ -27,8 +27,10 @@ _MEASURE = re.compile(r"[-+]?\d+(?:\.\d+)?%?$")  # a number on its own, where a 
 _LEADING_NON_NAMES = frozenset("the on in for across both we our a an and or to at of with".split())
 _LIST_WORDS = r"(?:such\s+as|including|like|e\.g\.,?|namely|i\.e\.,?|:)"
 MENTIONED = 32  # names looked for again elsewhere in a text; an abstract names far fewer
-# Where an "on A, B and C" list can start ("tasks from A, B and C", "results in A and B" too).
-_ENUMERATION_WORDS = ("on", "across", "over", "including", "such", "from", "in")
+# Where an "on A, B and C" list can start ("tasks from A, B and C", "results in A and B" too);
+# "in" and "from" looked for with their spaces, as "in" is inside many words.
+_ENUMERATION_WORDS = ("on", "across", "over", "including", "such")
+_SPACED_ENUMERATION_WORDS = (" in ", " from ")
 
 
 def _word_char(text, position):
@@ -95,7 +97,8 @@ class BenchmarkRules:
 
     def listed_with(self, text, known, title_end):
         """The names of each "on A, B and C" list after the title that holds a ``known`` benchmark."""
-        starts = [k for k in occurrences(text, _ENUMERATION_WORDS) if k >= title_end]
+        spaced = [k + 1 for k in occurrences(text, _SPACED_ENUMERATION_WORDS)]
+        starts = sorted(k for k in occurrences(text, _ENUMERATION_WORDS) + spaced if k >= title_end)
         for match in matches_at(self.enumeration, text, starts):
             items = list(self._items(match.group("names"), match.start("names"), title_end))
             if len(items) >= 2 and not known.isdisjoint(items):
