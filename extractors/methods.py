@@ -68,7 +68,7 @@ _SIZES = frozenset(("large", "small", "tiny"))  # "Large Reasoning Models" is a 
 
 def _lowercase(text, start, words):
     """A lowercase long form, or one whose first word is capitalised only because it starts the
-    sentence ("Post-training quantization (PTQ) ...")."""
+    sentence ("Worst-case optimization (WCO) ...")."""
     if words[0][:1].islower():
         return True
     before = text[max(0, start - 8):start].rstrip(" ")
@@ -86,8 +86,8 @@ def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads, me
     "test-time training"), unless it ends in a method word (``data/method_heads.txt``): an
     architecture family named by an acronym ("sparse autoencoders (SAEs)") or a named technique
     ("gradual magnitude pruning (GMP)"). A capital that only starts the sentence does not make a
-    long form title case ("Post-training quantization (PTQ) ..."). Returns (list of (start, end), set of short forms
-    that are defined and so not bare names).
+    long form title case ("Worst-case optimization (WCO) ..."). Returns (list of (start, end),
+    set of short forms that are defined and so not bare names).
     """
     found = []
     defined = set()
