@@ -29,7 +29,7 @@ _LIST_WORDS = r"(?:such\s+as|including|like|e\.g\.,?|namely|i\.e\.,?|:)"
 MENTIONED = 32  # names looked for again elsewhere in a text; an abstract names far fewer
 # Where an "on A, B and C" list can start ("tasks from A, B and C", "results in A and B" too);
 # "in" and "from" looked for with their spaces, as "in" is inside many words.
-_ENUMERATION_WORDS = ("on", "across", "over", "including", "such")
+_ENUMERATION_WORDS = ("on", "across", "over", "including", "such", "(")
 _SPACED_ENUMERATION_WORDS = (" in ", " from ")
 
 
@@ -55,7 +55,7 @@ class BenchmarkRules:
         )
         # "on Sketch2Code, Text2SQL, and Webshop", "tasks from MetaWorld, Adroit and DexArt": a
         # list that names a known benchmark names others.
-        self.enumeration = re.compile(rf"\b(?:on|across|over|including|such\s+as|from|in)\s+(?:the\s+)?(?P<names>{name_list})")
+        self.enumeration = re.compile(rf"(?:\b(?:on|across|over|including|such\s+as|from|in)\s+(?:the\s+)?|\(\s*)(?P<names>{name_list})")
         self.item = re.compile(name)
         # "exceed 81 in SciWorld", "72.2% accuracy on MiniF2F": a coined name a number is reported on.
         self.after_number = re.compile(

@@ -37,6 +37,7 @@ _CHANGE = r"(?:improves?|improved|increases?|increased|rises?|rose|grows?|jumps?
 
 
 _FOLLOWING_WORDS = re.compile(r"\s*([A-Za-z×]+)(?:\s+([a-z]+))?")  # the two words after a number
+_LISTED_COUNT = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+\d+(?:[.,]\d+)?(?=\s)")  # " and 1000" of "100 and 1000 layers"
 
 
 def _value(number_text):
@@ -68,8 +69,10 @@ class _Rules:
 
     def is_count(self, text, number):
         """True for a count or a size: "1.89 million queries", "7B", and a whole number before
-        one describing word and a unit ("21 offline tasks")."""
-        following = _FOLLOWING_WORDS.match(text, number.end())
+        one describing word and a unit ("21 offline tasks"); in "100 and 1000 layers" both
+        numbers are."""
+        listed = _LISTED_COUNT.match(text, number.end())
+        following = _FOLLOWING_WORDS.match(text, listed.end() if listed else number.end())
         if following is None:
             return False
         if following.group(1).lower() in self.units:

@@ -222,6 +222,18 @@ def test_numbers_joined_by_slashes_pair_with_benchmarks_joined_by_slashes(extrac
     assert [r["metric"] for r in found["results"]] == ["FID", "FID"]
 
 
+def test_numbers_listed_before_a_unit_are_all_counts(extractor):
+    found = extract_one(
+        extractor,
+        "Deep residual nets",
+        "We present analysis on CIFAR-10 with 100 and 1000 layers. On GSM8K we reach 85.2 and 90.1 accuracy, "
+        "cutting chains from 741 to 225 tokens.",
+    )
+    values = [(r["benchmark"], r["value"]) for r in found["results"]]
+    assert ("CIFAR-10", "100") not in values
+    assert values[:2] == [("GSM8K", "85.2"), ("GSM8K", "90.1")]
+
+
 def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decimals(extractor):
     found = extract_one(
         extractor,
@@ -291,6 +303,15 @@ def test_a_list_with_a_known_benchmark_after_from_or_in_lists_benchmarks(extract
         "We draw samples from GPT-4 and Claude.",
     )
     assert found["benchmarks"] == ["MetaWorld", "Adroit", "DexArt", "ObjectNet", "FooBarSet"]
+
+
+def test_a_list_in_parentheses_with_a_known_benchmark_lists_benchmarks(extractor):
+    found = extract_one(
+        extractor,
+        "Graph learning",
+        "In experiments on citation networks (Cora, Citeseer, Pubmed) our approach wins. Baselines (GCN, FooNet) lose.",
+    )
+    assert found["benchmarks"] == ["Cora", "Citeseer", "Pubmed"]
 
 
 def test_a_comma_after_a_benchmark_cue_opens_a_list_of_names(extractor):
