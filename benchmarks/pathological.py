@@ -57,6 +57,7 @@ FAMILIES = {
     "slashed results": "1.91/2.43 on CIFAR-10/FFHQ and ",
     "chained results": "51.6% -> 60.1% for DPO and ",
     "reverse definitions": "SUPE (Skills from Unlabeled Prior data) ",
+    "comma-or definitions": "Low-Rank Adaptation, or LoRA, and ",
     "named": "a method called ZetaNet and ",
     "novel noun phrases": "a novel Q-exit criterion and ",
     "benchmark cues": "the ZetaBench benchmark and ",

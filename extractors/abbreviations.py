@@ -5,7 +5,9 @@ abbreviation definitions in biomedical text" (Pacific Symposium on Biocomputing)
 parentheses after a candidate long form is matched character by character from the end, each
 character of the short form found in the long form, the first one at the start of a word. So
 "Variational Score Distillation (VSD)" and "SwiftBrushv2 (SBv2)" pair up, and a later bare "VSD" can
-be resolved to the concept the paper defined.
+be resolved to the concept the paper defined. Two other ways of writing a definition are read too:
+"SLCD -- Supervised Learning based Controllable Diffusion" and "Low-Rank Adaptation, or LoRA,"
+(there the word initials must spell the short form).
 
 The algorithm is the two pure functions ``abbreviation_pairs`` and ``best_long_form``; the component
 stores pairs of character offsets in ``doc._.abbreviations`` (plain integers, so documents cross
@@ -204,10 +206,35 @@ def _dashed_pairs(text):
                 break
 
 
+# "Low-Rank Adaptation, or LoRA,": a long form, ", or" and a short form of two capitals or more.
+_OR_SHORT = re.compile(r", or ([A-Za-z][\w\-+]{0,14}[\w+])(?=[\s,.;:)])")
+
+
+def _or_pairs(text):
+    """Definitions written "LONG, or SHORT": the long form's word initials must spell the short
+    form (``initials_long_form``), which keeps out "X, or Y" naming two things."""
+    position = text.find(", or ")
+    while position >= 0:
+        match = _OR_SHORT.match(text, position)
+        position = text.find(", or ", position + 1)
+        if match is None or sum(ch.isupper() for ch in match.group(1)) < 2:
+            continue
+        short_form = match.group(1)
+        window_start = _clause_start(text, max(0, match.start() - 160), match.start())
+        candidate = text[window_start:match.start()].strip()
+        long_form = initials_long_form(short_form, candidate)
+        if long_form is None or not long_form[:1].isupper():
+            continue
+        long_end = window_start + len(text[window_start:match.start()].rstrip())
+        yield long_end - len(long_form), long_end, match.start(1), match.end(1)
+
+
 def abbreviation_pairs(text):
     """Yield (long start, long end, short start, short end) character offsets for each definition."""
     if " -- " in text or " — " in text or " – " in text:
         yield from _dashed_pairs(text)
+    if ", or " in text:
+        yield from _or_pairs(text)
     position = text.find("(")
     while position >= 0:
         match = _PAREN.match(text, position)
@@ -260,7 +287,7 @@ class AbbreviationDetector:
 
     def __call__(self, doc):
         text = document_text(doc)
-        pairs = list(abbreviation_pairs(text)) if "(" in text or " -" in text or " —" in text else []
+        pairs = sorted(abbreviation_pairs(text)) if "(" in text or " -" in text or " —" in text or ", or " in text else []
         set_value(doc, "abbreviations", pairs)
         return doc
 

@@ -1,3 +1,4 @@
+from conftest import extract_one
 from extractors.abbreviations import _clause_start, abbreviation_pairs, best_long_form
 
 
@@ -18,6 +19,16 @@ def test_a_digit_that_counts_letters_is_left_out_of_the_match():
     text = "We propose Hybrid Offline-and-Online Reinforcement Learning (H2O) and Learning-to-Modulate (L2M)."
     assert pairs(text) == [("Hybrid Offline-and-Online Reinforcement Learning", "H2O"), ("Learning-to-Modulate", "L2M")]
     assert pairs("We fine-tune Text-to-Text Transfer Transformer (T5).") == []  # one capital: too little to go on
+
+
+def test_a_short_form_after_comma_or_is_defined_when_the_initials_spell_it():
+    text = "We propose Low-Rank Adaptation, or LoRA, and compare PPO, or GRPO, with supervised tuning, or SFT."
+    assert pairs(text) == [("Low-Rank Adaptation", "LoRA")]  # "PPO, or GRPO" names two things
+
+
+def test_the_extraction_joins_a_comma_or_definition_into_one_name(extractor):
+    found = extract_one(extractor, "Adapters", "We propose Low-Rank Adaptation, or LoRA, which freezes the weights. LoRA is fast.")
+    assert found["proposed"] == ["Low-Rank Adaptation (LoRA)"]
 
 
 def test_parentheses_that_are_not_abbreviations_are_ignored():
