@@ -109,13 +109,14 @@ def test_a_suffix_written_on_to_a_model_name_belongs_to_it(extractor):
     assert found["models"] == ["Qwen-Math-RL", "Llama-3-8B-Instruct-RL", "Qwen2.5-7B"]
 
 
-def test_an_encoder_family_keeps_its_size_word(extractor):
+def test_encoder_and_older_families_keep_their_size_words(extractor):
     found = extract_one(
         extractor,
         "Reading comprehension",
-        "We fine-tune BERT-base, RoBERTa-large, Flan-T5-XXL and DeBERTa-v3-large. We clip gradients, as Albert did.",
+        "We fine-tune BERT-base, RoBERTa-large, Flan-T5-XXL and DeBERTa-v3-large, and prompt PaLM 540B and "
+        "Flan-PaLM 540B. We clip gradients, as Albert did.",
     )
-    assert found["models"] == ["BERT-base", "RoBERTa-large", "Flan-T5-XXL", "DeBERTa-v3-large"]
+    assert found["models"] == ["BERT-base", "RoBERTa-large", "Flan-T5-XXL", "DeBERTa-v3-large", "PaLM 540B", "Flan-PaLM 540B"]
 
 
 def test_a_family_that_needs_a_version_counts_when_called_a_family(extractor):
