@@ -223,6 +223,11 @@ def test_numbers_joined_by_slashes_pair_with_benchmarks_joined_by_slashes(extrac
     assert [r["metric"] for r in found["results"]] == ["FID", "FID"]
 
 
+def test_a_decimal_right_after_a_benchmark_reports_on_it(extractor):
+    found = extract_one(extractor, "Scores", "Results: MMLU 78.5, GSM8K 88.1, HumanEval 72.0. We train on ImageNet 21 times.")
+    assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("MMLU", "78.5"), ("GSM8K", "88.1"), ("HumanEval", "72.0")]
+
+
 def test_numbers_listed_before_a_unit_are_all_counts(extractor):
     found = extract_one(
         extractor,
