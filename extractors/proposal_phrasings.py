@@ -345,8 +345,8 @@ def novel_noun_phrases(text, triggers, cues):
 
 
 def headed_names(text, triggers, claim_starts, cues):
-    """A coined, unknown name next to a head noun of the paper's own: after "the 32B model,"
-    or "our framework,", or as in "to obtain the D-PPO variant" in a sentence where the paper
+    """A coined, unknown name next to a head noun of the paper's own: after "the 32B model,",
+    "our framework," or "our new benchmark,", or as in "to obtain the D-PPO variant" in a sentence where the paper
     speaks of its own work: [(start, end)].
 
     ``triggers`` are the coined words' tokens, ``claim_starts`` the sorted offsets of the
@@ -378,11 +378,13 @@ def headed_names(text, triggers, claim_starts, cues):
         end = start + bold + len(word)
         if after_comma:
             before = text[max(0, start - 50):start - 2].lower().split()[-4:]
+            # The noun phrase from its last "the" or "our" to the head noun before the comma.
+            article = max((i for i, w in enumerate(before[:-1]) if w in ("the", "our")), default=None)
+            head = before[-1] if before else ""
             named = (
-                bool(before)
-                and before[-1] in cues.heads
-                and any(w in ("the", "our") for w in before[:-1])
-                and not any(w in cues.gap_stops for w in before[:-1])  # "the standard models, CBMs"
+                article is not None
+                and (head in cues.heads or (before[article] == "our" and head in cues.benchmark_cues))
+                and not any(w in cues.gap_stops for w in before[article + 1:-1])  # "the standard models, CBMs"
             )
         else:
             following = _NEXT_WORD.match(text, end + bold, min(len(text), end + 24))

@@ -465,6 +465,18 @@ def test_an_architecture_family_defined_with_an_acronym_is_a_method(extractor):
     assert found["methods"] == ["sparse autoencoders (SAEs)"]  # "deep neural networks" stays generic
 
 
+def test_a_name_after_our_head_noun_and_a_comma_is_the_papers_own(extractor):
+    found = extract_one(
+        extractor,
+        "Math agents",
+        "We evaluate on GSM8K, and our new framework, MathAgent, wins on our new benchmark, HardMath. "
+        "We also test on the hard benchmark, FooBench.",
+    )
+    # "and" before "our" no longer hides the phrase; a benchmark head counts after "our" only.
+    assert found["proposed"] == ["MathAgent", "HardMath"]
+    assert "HardMath" in found["benchmarks"]
+
+
 def test_a_proposed_name_is_a_benchmark_when_its_noun_phrase_says_dataset(extractor):
     found = extract_one(
         extractor,
