@@ -346,8 +346,8 @@ def novel_noun_phrases(text, triggers, cues):
 
 def headed_names(text, triggers, claim_starts, cues):
     """A coined, unknown name next to a head noun of the paper's own: after "the 32B model,",
-    "our framework," or "our new benchmark,", or as in "to obtain the D-PPO variant" in a sentence where the paper
-    speaks of its own work: [(start, end)].
+    "our framework," or "our new benchmark,", or as in "to obtain the D-PPO variant" in a
+    sentence where the paper speaks of its own work: [(start, end)].
 
     ``triggers`` are the coined words' tokens, ``claim_starts`` the sorted offsets of the
     introducing verbs and of "our".

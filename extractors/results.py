@@ -4,10 +4,10 @@
 Arena-Hard", "84.3, 72.2 and 98.4 on AIME2024, AIME2025 and MATH500, respectively", "FID of
 1.91/2.43 on CIFAR-10/FFHQ". A number is tied to the benchmark it is reported on when the words
 between them are only a metric and a preposition; in a sentence that names a single benchmark,
-every later percentage or decimal reports on it. Counts and sizes ("1.89 million queries", "7B") are never results. Runs after the
-benchmark, model and proposal components and stores plain tuples in ``doc._.results``:
-(benchmark start, benchmark end, value, metric or None, subject start, subject end) with -1 for
-no subject.
+every later percentage or decimal reports on it. Counts and sizes ("1.89 million queries", "7B")
+are never results. Runs after the benchmark, model and proposal components and stores plain
+tuples in ``doc._.results``: (benchmark start, benchmark end, value, metric or None, subject
+start, subject end) with -1 for no subject.
 """
 
 import bisect
