@@ -221,11 +221,11 @@ def _or_pairs(text):
             continue
         short_form = match.group(1)
         window_start = _clause_start(text, max(0, match.start() - 160), match.start())
-        candidate = text[window_start:match.start()].strip()
-        long_form = initials_long_form(short_form, candidate)
+        candidate = text[window_start:match.start()].rstrip()
+        long_form = initials_long_form(short_form, candidate.lstrip())
         if long_form is None or not long_form[:1].isupper():
             continue
-        long_end = window_start + len(text[window_start:match.start()].rstrip())
+        long_end = window_start + len(candidate)
         yield long_end - len(long_form), long_end, match.start(1), match.end(1)
 
 
@@ -287,7 +287,7 @@ class AbbreviationDetector:
 
     def __call__(self, doc):
         text = document_text(doc)
-        pairs = sorted(abbreviation_pairs(text)) if "(" in text or " -" in text or " —" in text or ", or " in text else []
+        pairs = sorted(abbreviation_pairs(text))  # each way of writing a definition tests for itself
         set_value(doc, "abbreviations", pairs)
         return doc
 

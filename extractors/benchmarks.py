@@ -16,7 +16,7 @@ from extractors.doc_values import add_findings, findings
 from extractors.lexicon import BENCH_CUE, NUMBER, document_text, interesting_tokens
 from extractors.sections import title_end
 from extractors.shapes import is_coined_word
-from extractors.text_search import matches_at, occurrences
+from extractors.text_search import continues_word, matches_at, occurrences
 from extractors.token_reads import aligned
 
 __all__ = ["BenchmarkPhrasing", "BenchmarkRules"]
@@ -31,11 +31,6 @@ MENTIONED = 32  # names looked for again elsewhere in a text; an abstract names 
 # "in" and "from" looked for with their spaces, as "in" is inside many words.
 _ENUMERATION_WORDS = ("on", "across", "over", "including", "such", "(")
 _SPACED_ENUMERATION_WORDS = (" in ", " from ")
-
-
-def _word_char(text, position):
-    """Whether ``position`` holds a character that continues a name (so a match there is no whole word)."""
-    return 0 <= position < len(text) and (text[position].isalnum() or text[position] in "-_")
 
 
 class BenchmarkRules:
@@ -109,7 +104,7 @@ class BenchmarkRules:
         """Every (start, end) of ``name`` as a whole word after the title."""
         for start in occurrences(text, [name]):
             end = start + len(name)
-            if start >= title_end and not _word_char(text, start - 1) and not _word_char(text, end):
+            if start >= title_end and not continues_word(text, start - 1) and not continues_word(text, end):
                 yield start, end
 
     def after_reported_number(self, text, number_start):

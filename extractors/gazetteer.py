@@ -28,6 +28,7 @@ from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings
 from extractors.lexicon import document_text
 from extractors.normalize import concept_key
+from extractors.text_search import continues_word
 
 __all__ = ["surface_variants", "GazetteerMatcher", "GROUPS"]
 
@@ -238,7 +239,7 @@ class GazetteerMatcher(DataComponent):
             dash = start = number.start()
             while start > 0 and text[start - 1].isalpha():
                 start -= 1
-            if dash - start < 2 or (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")):
+            if dash - start < 2 or continues_word(text, start - 1):
                 continue
             head = text[start:dash]
             concepts = self.numbered.get(hash_string(head.lower()))

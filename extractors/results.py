@@ -239,7 +239,7 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
             if index >= 0 and number.start() - b_ends[index] <= max_gap:
                 gap = text[b_ends[index]:number.start()]
                 written = number.group()
-                if rules.after.match(gap) or (gap in (" ", ": ") and ("." in written or "%" in written)):
+                if rules.after.match(gap) or (gap == " " and ("." in written or "%" in written)):
                     choice = (index, gap)  # also "MMLU 78.5, GSM8K 88.1": a decimal right after the name
         if choice is None:
             continue

@@ -11,7 +11,7 @@ Where every match must start at a known string (a quote mark, a verb, a capital 
 ["'b'", "'cd'"]
 """
 
-__all__ = ["occurrences", "matches_at"]
+__all__ = ["occurrences", "matches_at", "continues_word"]
 
 
 def occurrences(text, needles):
@@ -37,3 +37,9 @@ def matches_at(pattern, text, starts):
             if match is not None:
                 end = match.end()
                 yield match
+
+
+def continues_word(text, position):
+    """Whether ``position`` holds a character that continues a name ("-" and "_" included), so
+    that a match ending before it or starting after it is no whole word."""
+    return 0 <= position < len(text) and (text[position].isalnum() or text[position] in "-_")
