@@ -102,24 +102,25 @@ def _read(inputs, example):
     return read_records(_inputs(inputs, example), stdin=sys.stdin.buffer)
 
 
-def _extractor(base, gazetteers):
+def _extractor(base, gazetteers, task_ranker="linear"):
     from extractors.resources import GazetteerError
+    from extractors.task_trees import TreesUnavailable
     from graphbuild.extraction import Extractor
 
     try:
-        return Extractor(base=base, gazetteers=gazetteers)
-    except GazetteerError as error:
+        return Extractor(base=base, gazetteers=gazetteers, task_ranker=task_ranker)
+    except (GazetteerError, TreesUnavailable) as error:
         _fail(error)
     except OSError as error:
         _fail(f"cannot load spaCy pipeline {base!r} ({error}); leave out --spacy-model to use the built-in blank pipeline")
 
 
-def _contract_rows(inputs, example, workers, gazetteers, spacy_model, quiet):
+def _contract_rows(inputs, example, workers, gazetteers, spacy_model, task_ranker, quiet):
     """The `extract` objects of the inputs, with a progress bar for long inputs."""
     from graphbuild.builder import contract_records
 
     records = _read(inputs, example)
-    extractor = _extractor(spacy_model, gazetteers)
+    extractor = _extractor(spacy_model, gazetteers, task_ranker)
     progress = _Progress(len(records), quiet, "extracting")
     notes = _MergeNotes()
     try:
@@ -134,6 +135,10 @@ _extraction_options = [
     click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Extraction processes."),
     click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True), help="Extra gazetteer file or folder of .jsonl files (repeatable)."),
     click.option("--spacy-model", default=None, help="An installed trained spaCy pipeline to start from (optional; never needed)."),
+    click.option(
+        "--task-ranker", type=click.Choice(["linear", "trees"]), default="linear", show_default=True,
+        help="What chooses each paper's tasks: the fast linear model, or gradient-boosted trees (more accurate, several times slower; pip install 'graphbuild[trees]').",
+    ),
     click.option("--quiet", "-q", is_flag=True, help="No progress bar."),
 ]
 
@@ -256,7 +261,7 @@ def _log_to_stderr(verbose):
 )
 @neo4j_options
 @extraction_options
-def build(inputs, out, store, meaning_model, uri, user, database, batch_size, example, workers, gazetteers, spacy_model, quiet):
+def build(inputs, out, store, meaning_model, uri, user, database, batch_size, example, workers, gazetteers, spacy_model, task_ranker, quiet):
     """Build the knowledge graph from INPUTS: into a graph file, or into Neo4j.
 
     Prints the number of papers and the nodes and relationships per label and type. Every input
@@ -275,7 +280,7 @@ def build(inputs, out, store, meaning_model, uri, user, database, batch_size, ex
     try:
         records = _read(inputs, example)
         encoder = _encoder(meaning_model, quiet)
-        extractor = _extractor(spacy_model, gazetteers)
+        extractor = _extractor(spacy_model, gazetteers, task_ranker)
         target = _neo4j(uri, user, database, batch_size) if store == "neo4j" else NetworkXStore()
         try:
             progress = _Progress(len(records), quiet, "extracting")
@@ -300,7 +305,7 @@ def build(inputs, out, store, meaning_model, uri, user, database, batch_size, ex
 @main.command()
 @click.argument("inputs", nargs=-1)
 @extraction_options
-def extract(inputs, example, workers, gazetteers, spacy_model, quiet):
+def extract(inputs, example, workers, gazetteers, spacy_model, task_ranker, quiet):
     """Print what the extractors find: one JSON object per distinct paper.
 
     Each object has exactly the keys id, title, proposed, methods, benchmarks, models, tasks,
@@ -312,7 +317,7 @@ def extract(inputs, example, workers, gazetteers, spacy_model, quiet):
         graphbuild extract papers.jsonl > extracted.jsonl
     """
     try:
-        rows = _contract_rows(inputs, example, workers, gazetteers, spacy_model, quiet)
+        rows = _contract_rows(inputs, example, workers, gazetteers, spacy_model, task_ranker, quiet)
     except GraphbuildError as error:
         _fail(error)
     # Every line is made before the first is written, as UTF-8 whatever the terminal's encoding:
@@ -423,7 +428,7 @@ def export(store, graph_path, uri, user, database, batch_size, out):
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @click.option("--worst", type=click.IntRange(0), default=5, show_default=True, help="Misses and false positives listed per type.")
 @extraction_options
-def evaluate(gold, inputs, as_json, worst, example, workers, gazetteers, spacy_model, quiet):
+def evaluate(gold, inputs, as_json, worst, example, workers, gazetteers, spacy_model, task_ranker, quiet):
     """Score extraction on INPUTS against the labelled papers in GOLD.
 
     Prints precision, recall and F1 per type, strict and lenient (one name contains the other) as
@@ -439,7 +444,7 @@ def evaluate(gold, inputs, as_json, worst, example, workers, gazetteers, spacy_m
 
     try:
         labelled = read_gold(gold)
-        predictions = _contract_rows(inputs, example, workers, gazetteers, spacy_model, quiet)
+        predictions = _contract_rows(inputs, example, workers, gazetteers, spacy_model, task_ranker, quiet)
     except GraphbuildError as error:
         _fail(error)
     evaluation = score(labelled, predictions)
@@ -471,8 +476,9 @@ def _labelled_corpus(inputs, labels, listings_needed=1):
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--labels", "labels", multiple=True, default=["tests/data"], show_default=True, type=click.Path(exists=True), help="Labelled papers: a JSON Lines file or a folder of them (repeatable).")
 @click.option("--seed", type=int, default=13, show_default=True, help="Seed of the order training visits the examples in.")
-@click.option("--out", "-o", type=click.Path(dir_okay=False), default=None, help="Where to write the model [default: the one the package loads, extractors/data/task_model.json].")
-def train(inputs, labels, seed, out):
+@click.option("--out", "-o", type=click.Path(dir_okay=False), default=None, help="Where to write the model [default: the one the package loads, extractors/data/task_model.json or task_trees.json].")
+@click.option("--task-ranker", type=click.Choice(["linear", "trees"]), default="linear", show_default=True, help="Which model to fit: the linear one, or the trees (needs LightGBM).")
+def train(inputs, labels, seed, out, task_ranker):
     """Fit the learned task choice on the labelled papers among INPUTS, and write the model the
     pipeline loads.
 
@@ -483,16 +489,20 @@ def train(inputs, labels, seed, out):
 
         \b
         graphbuild train ../shared/corpus/hf-daily-papers/ --labels tests/data
+        graphbuild train ../shared/corpus/hf-daily-papers/ --labels tests/data --task-ranker trees
     """
-    from graphbuild.training import MODEL_PATH, Corpus, train_model, write_model
+    from extractors.task_trees import TreesUnavailable
+    from graphbuild.training import MODEL_PATH, TREES_PATH, Corpus, train_model, train_trees, write_model, write_trees
 
     try:
         listings, labelled = _labelled_corpus(inputs, labels)
         corpus = Corpus(_extractor(None, ()), listings, labelled)
-        model = train_model(corpus, list(corpus.texts), seed)
         provenance = {"papers": len(corpus.texts), "labels": sorted(str(Path(p)) for p in labels), "seed": seed}
-        path = write_model(model, out or MODEL_PATH, provenance)
-    except (GraphbuildError, OSError) as error:
+        if task_ranker == "trees":
+            path = write_trees(train_trees(corpus, list(corpus.texts), seed), out or TREES_PATH, provenance)
+        else:
+            path = write_model(train_model(corpus, list(corpus.texts), seed), out or MODEL_PATH, provenance)
+    except (GraphbuildError, TreesUnavailable, OSError) as error:
         _fail(error)
     _say(f"trained on {len(corpus.texts)} labelled papers; wrote {path}")
 
@@ -503,10 +513,12 @@ def train(inputs, labels, seed, out):
 @click.option("--seed", type=int, default=13, show_default=True, help="Training seed.")
 @click.option("--lenient", is_flag=True, help="Also print the lenient tables (one name contains the other).")
 @click.option("--json", "as_json", is_flag=True, help="Print every fold's scores as one JSON object.")
-def cross_validate(inputs, labels, seed, lenient, as_json):
+@click.option("--trees", is_flag=True, help="Also fit and score the trees task ranker on each fold (needs LightGBM).")
+def cross_validate(inputs, labels, seed, lenient, as_json, trees):
     """Leave-one-listing-out: each input file in turn is held out, the learned task choice is
     fitted on the other files' labelled papers, and extraction is scored on the held-out file's
-    labelled papers, next to the rules alone (the task gazetteer).
+    labelled papers, next to the rules alone (the task gazetteer), and with --trees, next to
+    the trees task ranker fitted the same way.
 
     Prints strict P/R/F1 per type per held-out listing, the mean and the worst fold. These are
     the figures the README gives: no paper scored was used to fit what scored it.
@@ -516,12 +528,13 @@ def cross_validate(inputs, labels, seed, lenient, as_json):
         \b
         graphbuild cross-validate ../shared/corpus/hf-daily-papers/ --labels tests/data
     """
+    from extractors.task_trees import TreesUnavailable
     from graphbuild.training import cross_validate as run, format_folds
 
     try:
         listings, labelled = _labelled_corpus(inputs, labels, listings_needed=2)
-        report = run(_extractor(None, ()), listings, labelled, seed)
-    except GraphbuildError as error:
+        report = run(_extractor(None, ()), listings, labelled, seed, trees=trees)
+    except (GraphbuildError, TreesUnavailable) as error:
         _fail(error)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))

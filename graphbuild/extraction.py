@@ -70,11 +70,15 @@ class Extractor:
         User gazetteer files added to the built-in ones.
     pipeline_path : path, optional
         A saved pipeline to load as it is (what spawned workers get from their parent).
+    task_ranker : {"linear", "trees"}
+        Which learned model chooses the tasks: the fast linear one the pipeline holds, or the
+        slower, more accurate trees (``extractors.task_trees``; needs LightGBM).
     """
 
-    def __init__(self, base=None, gazetteers=(), pipeline_path=None):
+    def __init__(self, base=None, gazetteers=(), pipeline_path=None, task_ranker="linear"):
         self.base = base
         self.gazetteers = tuple(str(g) for g in gazetteers)
+        self.task_ranker = task_ranker
         if pipeline_path is not None:
             self.nlp, self.pipeline_path = load_saved(pipeline_path), pipeline_path
         elif base:
@@ -89,6 +93,13 @@ class Extractor:
         # The learned task choice (None in a pipeline without the component or its model).
         choice = self.nlp.get_pipe("graphbuild_task_choice") if "graphbuild_task_choice" in self.nlp.pipe_names else None
         self.choose_tasks = choice.choose_tasks if choice is not None else None
+        if task_ranker == "trees" and choice is not None:
+            from extractors.task_trees import load_trees, tree_chooser
+
+            ranker, settings = load_trees()
+            self.choose_tasks = tree_chooser(ranker, choice.task_phrases, settings["most"], settings["threshold"])
+        elif task_ranker != "linear":
+            raise ValueError(f"task_ranker must be 'linear' or 'trees', not {task_ranker!r}")
         self._components = tuple(component for _, component in self.nlp.pipeline)
         # The pipeline's hundred thousand objects (patterns, word lists) live as long as the
         # process: frozen, the garbage collector no longer walks them on every full collection,

@@ -26,6 +26,7 @@ from extractors.sections import title_end as end_of_title
 from extractors.task_candidates import candidates, head_words, title_colon
 from extractors.task_candidates import features as task_features
 from extractors.task_choice import SETTINGS, task_chooser
+from extractors.task_trees import TREES_PATH, TreeRanker, describe, tree_chooser
 from graphbuild.errors import InputError
 from graphbuild.evaluate import TYPES, entry_forms, evaluate, read_gold
 from graphbuild.extraction import contract_record
@@ -34,7 +35,8 @@ from graphbuild.papers import title_id, title_key
 
 __all__ = [
     "SEED", "MODEL_PATH", "read_labels", "Listing", "read_listings", "Corpus",
-    "train_model", "chooser", "write_model", "cross_validate", "FoldReport", "format_folds",
+    "train_model", "chooser", "write_model", "train_trees", "trees_chooser", "write_trees",
+    "cross_validate", "FoldReport", "format_folds",
 ]
 
 SEED = 13
@@ -129,6 +131,19 @@ class Corpus:
             ))
         return groups
 
+    def described_groups(self, keys):
+        """As ``task_groups``, with each candidate described for the trees
+        (``extractors.task_trees.describe``)."""
+        known = self.task_phrases
+        heads = head_words(known)
+        groups = []
+        for key in keys:
+            text = self.texts[key][1]
+            gold = {scoring_form(task) for task in self.labels[key].get("tasks", ())}
+            found, described = describe(text, end_of_title(text), known, heads)
+            groups.append((described, {i for i, c in enumerate(found) if scoring_form(c.phrase) in gold}))
+        return groups
+
     @property
     def task_phrases(self):
         return self.extractor.nlp.get_pipe("graphbuild_task_choice").task_phrases
@@ -154,8 +169,26 @@ def chooser(corpus, model, settings=SETTINGS):
 
 def write_model(model, path=MODEL_PATH, provenance=None):
     """Write the model as JSON through a temporary file, so a failed write leaves the old one."""
+    return _write_json(path, {"provenance": provenance or {}, "settings": dict(SETTINGS), **model.to_data()})
+
+
+def train_trees(corpus, keys, seed=SEED):
+    """The trees ranking the candidate tasks of the labelled papers ``keys`` (needs LightGBM)."""
+    return TreeRanker.fit(corpus.described_groups(keys), seed)
+
+
+def trees_chooser(corpus, ranker, settings=SETTINGS):
+    """``choose_tasks`` for ``assemble`` from fitted trees."""
+    return tree_chooser(ranker, corpus.task_phrases, settings["most"], settings["threshold"])
+
+
+def write_trees(ranker, path=TREES_PATH, provenance=None):
+    """Write the trees as ``write_model`` writes the linear model."""
+    return _write_json(path, {"provenance": provenance or {}, "settings": dict(SETTINGS), **ranker.to_data()})
+
+
+def _write_json(path, data):
     path = Path(path)
-    data = {"provenance": provenance or {}, "settings": dict(SETTINGS), **model.to_data()}
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
@@ -195,9 +228,9 @@ def _prf(score):
     return {"precision": round(score.precision, 4), "recall": round(score.recall, 4), "f1": round(score.f1, 4)}
 
 
-def cross_validate(extractor, listings, labels, seed=SEED):
+def cross_validate(extractor, listings, labels, seed=SEED, trees=False):
     """Leave-one-listing-out: per listing, the rules alone and the task model fitted on the other
-    listings' labelled papers, scored on its labelled papers."""
+    listings' labelled papers (and with ``trees``, the trees too), scored on its labelled papers."""
     corpus = Corpus(extractor, listings, labels)
     report = FoldReport()
     for held_out in listings:
@@ -212,6 +245,8 @@ def cross_validate(extractor, listings, labels, seed=SEED):
             "rules": evaluate(gold, corpus.predictions(test)),
             "learned": evaluate(gold, corpus.predictions(test, learned)),
         }
+        if trees:
+            evaluations["trees"] = evaluate(gold, corpus.predictions(test, trees_chooser(corpus, train_trees(corpus, train, seed))))
         report.folds.append((held_out.name, len(test), evaluations))
     return report
 

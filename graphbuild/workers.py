@@ -59,7 +59,7 @@ def in_workers(extractor, chunks, workers, start_method=None):
             # Forked helpers inherit the pipeline and the chunks; spawned ones get the chunks
             # pickled once and load the same saved pipeline.
             inherited = extractor if forking else None
-            args = (split, writer, chunks, inherited, extractor.base, extractor.gazetteers, extractor.pipeline_path)
+            args = (split, writer, chunks, inherited, extractor.base, extractor.gazetteers, extractor.pipeline_path, extractor.task_ranker)
             process = context.Process(target=_helper, args=args, daemon=True, name="graphbuild-worker")
             process.start()
             writer.close()
@@ -120,13 +120,13 @@ def _receive(helpers, results, block):
         results[index] = sent
 
 
-def _helper(split, connection, chunks, extractor, base, gazetteers, pipeline_path):
+def _helper(split, connection, chunks, extractor, base, gazetteers, pipeline_path, task_ranker="linear"):
     """A helper process: extract batches from the back until the two sides meet."""
     try:
         if extractor is None:
             from graphbuild.extraction import Extractor
 
-            extractor = Extractor(base, gazetteers, pipeline_path=pipeline_path)
+            extractor = Extractor(base, gazetteers, pipeline_path=pipeline_path, task_ranker=task_ranker)
         while (index := _take(split, front=False)) is not None:
             connection.send(_extract_chunk(extractor, index, chunks[index]))
     except BaseException as error:  # sent back, to be raised where the run was started

@@ -29,7 +29,7 @@ def folds(corpus_files, extractor):
     """Leave-one-listing-out over the four shared listings, every labelled set together."""
     from graphbuild.training import cross_validate, read_labels, read_listings
 
-    return cross_validate(extractor, read_listings(corpus_files), read_labels([DATA]))
+    return cross_validate(extractor, read_listings(corpus_files), read_labels([DATA]), trees=True)
 
 
 def test_cross_validated_figures_stay_at_their_recorded_values(folds):
@@ -53,6 +53,15 @@ def test_the_learned_task_choice_beats_the_task_list_on_every_held_out_listing(f
         assert learned.precision > rules.precision
 
 
+def test_the_trees_task_ranker_stays_at_its_recorded_figures_and_beats_the_linear_one(folds):
+    """The slower ranker is worth offering only while it chooses tasks better, leaving one listing
+    out, than the default one does in the same run."""
+    recorded = THRESHOLDS["cross_validation"]["trees"]
+    mean, worst, _ = folds.figure("trees", "tasks")
+    assert mean >= recorded["mean"] - THRESHOLDS["tolerance"] and worst >= recorded["worst"] - THRESHOLDS["tolerance"], (mean, worst)
+    assert mean > folds.figure("learned", "tasks")[0] + 0.02
+
+
 def test_the_shipped_task_model_is_what_the_training_command_makes(corpus_files, tmp_path):
     """``graphbuild train`` on the shared corpus and tests/data reproduces the model the package
     ships, weight for weight: the model is never edited by hand or left stale by a label change."""
@@ -67,6 +76,25 @@ def test_the_shipped_task_model_is_what_the_training_command_makes(corpus_files,
     made, shipped = json.loads(out.read_text(encoding="utf-8")), json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert made["settings"] == shipped["settings"]
     assert made["weights"] == shipped["weights"], "retrain: graphbuild train ../shared/corpus/hf-daily-papers/ --labels tests/data"
+
+
+def test_the_shipped_trees_are_what_the_training_command_makes(corpus_files, tmp_path):
+    """As for the linear model: ``graphbuild train --task-ranker trees`` reproduces the shipped
+    trees (LightGBM fits them deterministically, on one thread)."""
+    from click.testing import CliRunner
+
+    from graphbuild.cli import main
+    from graphbuild.training import TREES_PATH
+
+    out = tmp_path / "trees.json"
+    result = CliRunner().invoke(main, ["train", *corpus_files, "--labels", str(DATA), "--task-ranker", "trees", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    made, shipped = json.loads(out.read_text(encoding="utf-8")), json.loads(TREES_PATH.read_text(encoding="utf-8"))
+    assert made["columns"] == shipped["columns"]
+    trees = [line for line in made["model"].splitlines() if line.startswith(("split_feature=", "threshold=", "leaf_value="))]
+    assert trees == [line for line in shipped["model"].splitlines() if line.startswith(("split_feature=", "threshold=", "leaf_value="))], (
+        "retrain: graphbuild train ../shared/corpus/hf-daily-papers/ --labels tests/data --task-ranker trees"
+    )
 
 
 @pytest.fixture(scope="module")
