@@ -47,6 +47,10 @@ def _lightgbm():
         raise TreesUnavailable(
             "the trees task ranker needs LightGBM: pip install 'graphbuild[trees]' (or leave out --task-ranker)"
         ) from None
+    except OSError as error:  # the wheel is there, a system library it needs is not
+        raise TreesUnavailable(
+            f"LightGBM is installed but does not load ({error}); on Debian or Ubuntu: apt-get install libgomp1"
+        ) from None
     return lightgbm
 
 

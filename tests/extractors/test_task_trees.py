@@ -2,6 +2,7 @@
 hand-written papers; its quality on the shared corpus is in tests/test_extraction_quality.py."""
 
 import json
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -125,3 +126,13 @@ def test_the_cli_takes_the_trees_ranker(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(path), "--task-ranker", "trees", "-q"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["tasks"] == ["speech recognition"]
+
+
+def test_without_lightgbm_the_trees_ranker_is_a_one_line_error(tmp_path, monkeypatch):
+    path = tmp_path / "papers.jsonl"
+    path.write_text(json.dumps({"title": "Robust Speech Recognition", "abstract": "We study speech recognition."}) + "\n", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "lightgbm", None)  # as if it were not installed
+    result = CliRunner().invoke(main, ["extract", str(path), "--task-ranker", "trees", "-q"])
+    assert result.exit_code == 1
+    assert "pip install 'graphbuild[trees]'" in result.output and "Traceback" not in result.output
+    assert CliRunner().invoke(main, ["extract", str(path), "-q"]).exit_code == 0  # the default needs none
