@@ -217,10 +217,12 @@ def _names_another(long_key, key, alias_keys, spellings):
     one (key ``key``): it is no known spelling, and it does not start with the words of one of
     the known concept's long spellings. "Massive Multitask Understanding (MMLU)" is still MMLU;
     "self-attention mechanism (SAM)" and "Action Inference by Maximising Evidence (AIME)" are not
-    Segment Anything and the AIME benchmark, and where the gazetteer knows no long spelling to
-    compare with, the paper's own definition wins."""
-    if alias_keys.get(long_key) is not None:
-        return False
+    Segment Anything and the AIME benchmark, "grouped-query attention (GQA)" (a known method) is
+    not the GQA benchmark, and where the gazetteer knows no long spelling to compare with, the
+    paper's own definition wins."""
+    known_as = alias_keys.get(long_key)
+    if known_as is not None:  # a known spelling: of this concept, or of another one
+        return known_as != key
     head = long_key.split("-")[:2]
     return all(known.split("-")[:2] != head for known in spellings.get(key, ()) if "-" in known)
 
@@ -373,13 +375,23 @@ def assemble(
             if label == schema.BENCHMARK:
                 record("benchmark", label, start, "graphbuild_proposed", display, key, name, aliases)
 
-    # 3. Everything else; names the paper proposes are not also mentions.
+    # 3. Everything else; names the paper proposes are not also mentions. A concept a gazetteer
+    #    knows keeps the gazetteer's label where a shape rule found another half of it: the
+    #    method-shaped "Massive Multitask Understanding" of "(MMLU)" is the benchmark.
+    mentions = []
+    known_labels = {}
     for start, end, label, extractor, gazetteer_key in accepted:
         if label != schema.BENCHMARK and proposed_spans.overlaps(start, end):
             continue
         display, key, name, aliases = concept(start, end, gazetteer_key)
         if label != schema.BENCHMARK and (key in proposed_keys or concept_key(text[start:end]) in proposed_aliases):
             continue
+        mentions.append((start, end, label, extractor, gazetteer_key, display, key, name, aliases))
+        if gazetteer_key is not None:
+            known_labels.setdefault(key, label)
+    for start, end, label, extractor, gazetteer_key, display, key, name, aliases in mentions:
+        if gazetteer_key is None:
+            label = known_labels.get(key, label)
         properties = ()
         if label == schema.MODEL:
             described = model_grammar.describe(name or text[start:end])

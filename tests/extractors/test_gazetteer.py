@@ -90,6 +90,20 @@ def test_a_known_short_form_the_paper_defines_otherwise_is_not_the_known_name(ex
     assert "SAM" not in found["models"] and "self-attention mechanism (SAM)" not in found["models"]
 
 
+def test_a_known_short_form_defined_by_another_known_name_is_that_name(extractor):
+    # GQA is a benchmark, and "grouped-query attention" a known method: the definition decides.
+    found = extract_one(extractor, "Attention", "Each block uses grouped-query attention (GQA) to cut memory; GQA halves the cache.")
+    assert found["methods"] == ["grouped-query attention (GQA)"] and found["benchmarks"] == []
+    assert extract_one(extractor, "VQA", "We evaluate on VQAv2 and GQA.")["benchmarks"] == ["VQAv2", "GQA"]
+
+
+def test_a_loosely_defined_known_name_is_not_also_a_method_by_its_shape(extractor):
+    # The title-case long form looks like a method's; the short form is a known benchmark.
+    found = extract_one(extractor, "Evaluation", "We report on Massive Multitask Understanding (MMLU), GSM8K and MATH.")
+    assert found["benchmarks"] == ["Massive Multitask Understanding (MMLU)", "GSM8K", "MATH"]
+    assert found["methods"] == []
+
+
 def test_recent_widely_used_names_are_known(extractor):
     found = extract_one(
         extractor,
