@@ -59,9 +59,9 @@ class _Rules:
             rf"^\s*(?:\)\s*)?(?:(?:{metric})\s+)?(?:(?!(?:and|or|but|while|whereas)\s)[a-z\-]+\s+){{0,2}}?(?:(?:score|points?|improvement|gain)\s+)?(?:respectively\s+)?{_PREPOSITION}\s+(?:the\s+)?(?:[a-z\-]+\s+){{0,3}}$",
             re.IGNORECASE,
         )
-        # Benchmark ... number: "X (84.3)", "X: 84.3", "X accuracy of 84.3", "X to 84.3".
+        # Benchmark ... number: "X (84.3)", "X (EM 84.3)", "X: 84.3", "X accuracy of 84.3", "X to 84.3".
         self.after = re.compile(
-            rf"^\s*(?:\(\s*|:\s*|=\s*|(?:benchmark\s+)?(?:(?:{metric})\s+)?(?:score\s+)?(?:{_CHANGE}\s+)?(?:of|at|to|reaching|with|by|from(?:\s+[\d.]+%?\s+to)?)\s+(?:an?\s+)?(?:(?:{metric})\s+)?(?:of\s+)?)$",
+            rf"^\s*(?:\(\s*(?:(?:{metric})\s*[:=]?\s*)?|:\s*|=\s*|(?:benchmark\s+)?(?:(?:{metric})\s+)?(?:score\s+)?(?:{_CHANGE}\s+)?(?:of|at|to|reaching|with|by|from(?:\s+[\d.]+%?\s+to)?)\s+(?:an?\s+)?(?:(?:{metric})\s+)?(?:of\s+)?)$",
             re.IGNORECASE,
         )
         self.metric_in = re.compile(rf"\b({metric})\b", re.IGNORECASE)

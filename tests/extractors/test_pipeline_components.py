@@ -228,6 +228,13 @@ def test_a_decimal_right_after_a_benchmark_reports_on_it(extractor):
     assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("MMLU", "78.5"), ("GSM8K", "88.1"), ("HumanEval", "72.0")]
 
 
+def test_a_metric_and_a_number_in_parentheses_after_a_benchmark_report_on_it(extractor):
+    found = extract_one(
+        extractor, "Parsing", "Results on Spider (EM 78.2), HotpotQA (F1: 71.3) and COCO (mAP 52.3) confirm it; COCO (5000 images) is small.",
+    )
+    assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("Spider", "78.2"), ("HotpotQA", "71.3"), ("COCO", "52.3")]
+
+
 def test_numbers_listed_before_a_unit_are_all_counts(extractor):
     found = extract_one(
         extractor,
