@@ -88,7 +88,9 @@ class ProposalCues:
         we_naming = "|".join(sorted(map(re.escape, cues["we_naming_verbs"]), key=len, reverse=True))
         self.we_naming = re.compile(rf"(?:{we_naming})\s+(?:it\s+|this\s+|them\s+)?(?:as\s+)?(?:the\s+)?", re.IGNORECASE)
         own = "|".join(sorted(map(re.escape, cues["own_work"]), key=len, reverse=True))
-        self.own_work = re.compile(rf"\b(?:{own}),?\s+(?=[^\W_])", re.IGNORECASE)
+        # A second word of the list may follow: "our new algorithm X", "our proposed method X".
+        seconds = "|".join(sorted({re.escape(v.split()[-1]) for v in cues["own_work"]}, key=len, reverse=True))
+        self.own_work = re.compile(rf"\b(?:{own})(?:\s+(?:{seconds}))?,?\s+(?=[^\W_])", re.IGNORECASE)
 
     def known(self, name):
         """A name the gazetteers know, in the singular too ("LSTMs"), or a model name."""

@@ -92,6 +92,9 @@ def test_novel_noun_phrases_name_the_coined_word_inside_or_after_them(read, cues
 def test_own_work_names_follow_our_method(read, cues):
     text, triggers, _ = read("T", "Experiments show that our method, MoDA, beats PPO.")
     assert names(text, own_work_names(text, triggers(OWN), cues)) == ["MoDA"]
+    # "new", "novel", "proposed" and a head noun together: "our new algorithm DRPO".
+    text, triggers, _ = read("T", "Using our new algorithm DRPO and our proposed method, SkillNet, helps; our model beats PPO.")
+    assert names(text, own_work_names(text, triggers(OWN), cues)) == ["DRPO", "SkillNet"]
 
 
 def test_headed_names_are_coined_words_before_a_head_noun_of_the_papers_own(read, cues):
