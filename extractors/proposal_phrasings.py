@@ -193,6 +193,14 @@ def _scan_for_names(text, words, cues, max_gap=12, reused=False):
                 break
             i = close + 1
             continue
+        if names and word == "," and i + 2 < len(words) and words[i + 1][2].lower() in ("a", "an"):
+            # "X, a family of video models, and Y, ...": a list whose names have appositions.
+            second = _after_apposition(text, words, i + 1, cues)
+            if second is None:
+                break
+            names.append(second[0])
+            i = after_names = second[1]
+            continue
         if names and word in (",", "and") and i + 1 < len(words):
             # A list of names: "two benchmarks, X and Y".
             i += 1
@@ -241,6 +249,23 @@ def _scan_for_names(text, words, cues, max_gap=12, reused=False):
         if head in cues.benchmark_cues or head in cues.heads:
             return []
     return names
+
+
+def _after_apposition(text, words, article, cues, longest=10):
+    """The name after ", and" that closes the apposition starting at ``article`` ("X, a family
+    of video models, and Y"): (span, index of the word after it), or None. Only a coined name
+    the gazetteers do not know: "X, a plug-in for DiT, and LoRA" lists no new LoRA."""
+    close = next((k for k in range(article + 1, min(len(words), article + longest)) if words[k][2] in (",", "(", ")")), None)
+    if close is None or words[close][2] != "," or close + 2 >= len(words) or words[close + 1][2] != "and":
+        return None
+    first = close + 2
+    hit = name_at(text, words, first, -1, cues)
+    if hit is None or hit[0] < first or not is_coined_word(words[first][2]):
+        return None
+    span = span_of(words, first, hit)
+    if cues.known(text[span[0]:span[1]]):
+        return None
+    return span, hit[0] + 1
 
 
 def named(text, naming_triggers, we_naming_triggers, cues):

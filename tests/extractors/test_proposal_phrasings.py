@@ -65,6 +65,13 @@ def test_introduced_is_the_name_right_after_the_papers_own_introducing_verb(read
     assert names(text, introduced(text, triggers(INTRO), cues)) == ["ZebraFormer"]  # unknown: the paper's own
 
 
+def test_introduced_names_a_list_whose_names_have_appositions(read, cues):
+    text, triggers, _ = read("T", "We present VidGen-1, a family of video models, and VidBench, a benchmark for video quality.")
+    assert names(text, introduced(text, triggers(INTRO), cues)) == ["VidGen-1", "VidBench"]
+    text, triggers, _ = read("T", "We propose StepNet, a plug-in for DiT, and LoRA adapters for it.")
+    assert names(text, introduced(text, triggers(INTRO), cues)) == ["StepNet"]  # a known name is no new one
+
+
 def test_named_is_the_name_after_a_naming_verb_of_the_papers_own(read, cues):
     text, triggers, _ = read(
         "T", "We further propose a test-time method called TTRL. A point in the process, called prediction level, passes."
