@@ -104,6 +104,11 @@ def test_a_loosely_defined_known_name_is_not_also_a_method_by_its_shape(extracto
     assert found["methods"] == []
 
 
+def test_pascal_voc_in_capitals_is_the_whole_name(extractor):
+    # Spellings with an all-capitals word match only as written: "Pascal VOC" missed "PASCAL VOC".
+    assert extract_one(extractor, "Segmentation", "On PASCAL VOC and Cityscapes, segmentation improves.")["benchmarks"] == ["PASCAL VOC", "Cityscapes"]
+
+
 def test_recent_widely_used_names_are_known(extractor):
     found = extract_one(
         extractor,
