@@ -58,6 +58,8 @@ FAMILIES = {
     "chained results": "51.6% -> 60.1% for DPO and ",
     "reverse definitions": "SUPE (Skills from Unlabeled Prior data) ",
     "comma-or definitions": "Low-Rank Adaptation, or LoRA, and ",
+    "listed appositions": "we present ZetaNet, a family of models, and ",
+    "metrics in parentheses": "Spider (EM 78.2) and ",
     "named": "a method called ZetaNet and ",
     "novel noun phrases": "a novel Q-exit criterion and ",
     "benchmark cues": "the ZetaBench benchmark and ",
