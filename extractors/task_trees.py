@@ -25,6 +25,7 @@ import re
 from pathlib import Path
 
 from extractors.task_candidates import candidates, choose, features, head_words, title_colon
+from extractors.task_choice import SETTINGS
 
 __all__ = ["TREES_PATH", "FIT", "TreesUnavailable", "numbers", "describe", "TreeRanker", "tree_chooser", "load_trees"]
 
@@ -174,7 +175,7 @@ class TreeRanker:
         return cls(data["columns"], data["model"])
 
 
-def tree_chooser(ranker, known, most=2, threshold=0.5):
+def tree_chooser(ranker, known, most=SETTINGS["most"], threshold=SETTINGS["threshold"]):
     """``choose_tasks(text, title_end, named=None)`` as ``extractors.task_choice.task_chooser``
     makes it, with every candidate ranked by the trees."""
     heads = head_words(known)
@@ -206,4 +207,4 @@ def load_trees(path=TREES_PATH):
         raise TreesUnavailable(f"{path}: no trees model; {retrain}") from None
     except (ValueError, KeyError, TypeError, lightgbm.basic.LightGBMError) as error:
         raise TreesUnavailable(f"{path}: not a trees model ({error}); {retrain}") from None
-    return ranker, {"most": 2, "threshold": 0.5, **data.get("settings", {})}
+    return ranker, {**SETTINGS, **data.get("settings", {})}

@@ -3,6 +3,8 @@
 Training: the candidate task phrases of each labelled paper (``extractors.task_candidates``),
 those its labels list marked right, teach a linear ranking model (``extractors.linear``), fitted
 with a fixed seed and written to ``extractors/data/task_model.json``, which the pipeline loads.
+The same candidates, described in full, also fit the slower trees (``extractors.task_trees``,
+LightGBM), written to ``extractors/data/task_trees.json``.
 
 Cross-validation: each listing (input file) is one fold. The model is fitted on the labelled
 papers of the other listings (a paper that also appears in the held-out listing is left out of
