@@ -8,9 +8,9 @@ the phrase's words the title holds, how often its rarest word recurs, where it f
 many other candidates it contains or sits inside); leaving one listing out, they choose tasks
 better on every listing, at several times the cost of the task choice (docs/evaluation.md,
 ``benchmarks/task_rankers.py``). LightGBM fits and runs them; it is an optional dependency
-(``pip install 'graphbuild[trees]'``), imported only when this ranker is asked for. The model is
-data: ``extractors/data/task_trees.json``, written by ``graphbuild train --task-ranker trees``
-(``graphbuild.training``).
+(``pip install lightgbm``, the ``trees`` extra), imported only when this ranker is asked for.
+The model is data: ``extractors/data/task_trees.json``, written by ``graphbuild train
+--task-ranker trees`` (``graphbuild.training``).
 
 >>> text = "Robot Learning\\n\\nWe study robot learning."
 >>> [c.phrase for c in candidates(text, 14, ())]
@@ -46,7 +46,7 @@ def _lightgbm():
         import lightgbm
     except ImportError:
         raise TreesUnavailable(
-            "the trees task ranker needs LightGBM: pip install 'graphbuild[trees]' (or leave out --task-ranker)"
+            "the trees task ranker needs LightGBM: pip install lightgbm (graphbuild's 'trees' extra), or leave out --task-ranker"
         ) from None
     except OSError as error:  # the wheel is there, a system library it needs is not
         raise TreesUnavailable(

@@ -137,7 +137,7 @@ _extraction_options = [
     click.option("--spacy-model", default=None, help="An installed trained spaCy pipeline to start from (optional; never needed)."),
     click.option(
         "--task-ranker", type=click.Choice(["linear", "trees"]), default="linear", show_default=True,
-        help="What chooses each paper's tasks: the fast linear model, or gradient-boosted trees (more accurate, 2-3x slower extraction; pip install 'graphbuild[trees]').",
+        help="What chooses each paper's tasks: the fast linear model, or gradient-boosted trees (more accurate, 2-3x slower extraction; pip install lightgbm).",
     ),
     click.option("--quiet", "-q", is_flag=True, help="No progress bar."),
 ]
