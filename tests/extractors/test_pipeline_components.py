@@ -119,9 +119,11 @@ def test_encoder_and_older_families_keep_their_size_words(extractor):
     assert found["models"] == ["BERT-base", "RoBERTa-large", "Flan-T5-XXL", "DeBERTa-v3-large", "PaLM 540B", "Flan-PaLM 540B"]
 
 
-def test_llava_models_keep_their_version_and_size(extractor):
+def test_llava_flamingo_ul2_and_parti_keep_their_version_and_size(extractor):
     found = extract_one(extractor, "Vision-language", "We prompt LLaVA-1.5-13B and LLaVA-NeXT-34B, and compare to LLaVA-OneVision.")
     assert found["models"] == ["LLaVA-1.5-13B", "LLaVA-NeXT-34B", "LLaVA-OneVision"]
+    found = extract_one(extractor, "Scaling", "We compare Flamingo-80B, UL2-20B and Parti-20B with Flamingo; a flamingo is a bird.")
+    assert found["models"] == ["Flamingo-80B", "UL2-20B", "Parti-20B", "Flamingo"]
 
 
 def test_a_family_that_needs_a_version_counts_when_called_a_family(extractor):
