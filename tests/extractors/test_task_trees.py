@@ -120,6 +120,40 @@ def test_workers_give_the_trees_choice_one_process_gives(trees_extractor):
     assert list(trees_extractor.extract(papers, workers=2)) == alone
 
 
+def test_a_spawned_helper_chooses_with_the_trees_too(trees_extractor):
+    # Where helpers are spawned (no fork), each loads its own pipeline and must load the trees
+    # too. The helper alone takes every batch here, as in tests/test_extraction_workers.py.
+    import multiprocessing
+
+    from graphbuild import extraction, workers
+
+    papers = [
+        Paper(
+            id=f"p{i}", title=f"Zeta{i}Net: Scaling {SUBJECTS[i % 12].title()} Models", sources=("test",),
+            abstract=f"Robust {SUBJECTS[i % 12]} {ACTIVITIES[i % 8]} remains hard. We improve {ACTIVITIES[(i + 3) % 8]} and "
+            f"data cleaning with Zeta{i}Net, and study {SUBJECTS[(i + 5) % 12]} {ACTIVITIES[(i + 1) % 8]}.",
+        )
+        for i in range(40)
+    ]
+    alone = list(trees_extractor.extract(papers))
+    assert alone != list(Extractor().extract(papers))  # the rankers choose differently here
+    chunks = extraction._chunks([(p.id, compose(p.title, p.abstract)) for p in papers], 2)
+    context = multiprocessing.get_context("spawn")
+    split = context.Array("l", [0, len(chunks), 0])
+    reader, writer = context.Pipe(duplex=False)
+    args = (split, writer, chunks, None, None, (), trees_extractor.pipeline_path, trees_extractor.task_ranker)
+    helper = context.Process(target=workers._helper, args=args)
+    helper.start()
+    writer.close()
+    received = {}
+    while len(received) < len(chunks):
+        index, records = reader.recv()
+        assert index is not None, records  # an error the helper sent back
+        received[index] = records
+    helper.join()
+    assert [record for index in sorted(received) for record in received[index]] == alone
+
+
 def test_the_cli_takes_the_trees_ranker(tmp_path):
     path = tmp_path / "papers.jsonl"
     path.write_text(json.dumps({"title": "Robust Speech Recognition in Noisy Rooms", "abstract": "We study speech recognition in noise."}) + "\n", encoding="utf-8")
