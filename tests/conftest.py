@@ -85,6 +85,32 @@ def extract_one(extractor, title, abstract):
     return contract_record(paper, extraction)
 
 
+def run_spawned_helper_alone(papers, *settings):
+    """The records a spawned worker helper makes when it takes every batch of ``papers`` alone,
+    loading its pipeline from ``settings`` (base, gazetteers, saved pipeline[, task ranker]) as
+    ``graphbuild.workers`` passes them: nothing is inherited."""
+    import multiprocessing
+
+    from extractors.sections import compose
+    from graphbuild import extraction, workers
+
+    chunks = extraction._chunks([(p.id, compose(p.title, p.abstract)) for p in papers], 2)
+    context = multiprocessing.get_context("spawn")
+    split = context.Array("l", [0, len(chunks), 0])
+    reader, writer = context.Pipe(duplex=False)
+    helper = context.Process(target=workers._helper, args=(split, writer, chunks, None, *settings))
+    helper.start()
+    writer.close()
+    received = {}
+    while len(received) < len(chunks):
+        index, records = reader.recv()
+        assert index is not None, records  # an error the helper sent back
+        received[index] = records
+    helper.join()
+    assert helper.exitcode == 0
+    return [record for index in sorted(received) for record in received[index]]
+
+
 def _unavailable(reason):
     """Skip a test that needs a server, but fail it in CI, where the server must be there."""
     if IN_CI:

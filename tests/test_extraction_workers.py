@@ -8,6 +8,7 @@ import time
 
 import pytest
 from click.testing import CliRunner
+from conftest import run_spawned_helper_alone
 
 from extractors.sections import compose
 from graphbuild import extraction, workers
@@ -67,21 +68,7 @@ def test_a_spawned_helper_loads_the_saved_pipeline_and_extracts_what_this_proces
     # The helper alone, taking every batch: nothing inherited, only the saved pipeline's folder.
     assert extractor.pipeline_path is not None
     alone = list(extractor.extract(papers))
-    chunks = extraction._chunks([(p.id, compose(p.title, p.abstract)) for p in papers], 2)
-    context = multiprocessing.get_context("spawn")
-    split = context.Array("l", [0, len(chunks), 0])
-    reader, writer = context.Pipe(duplex=False)
-    helper = context.Process(target=workers._helper, args=(split, writer, chunks, None, None, (), extractor.pipeline_path))
-    helper.start()
-    writer.close()
-    received = {}
-    while len(received) < len(chunks):
-        index, records = reader.recv()
-        assert index is not None, records  # an error the helper sent back
-        received[index] = records
-    helper.join()
-    assert helper.exitcode == 0
-    assert [record for index in sorted(received) for record in received[index]] == alone
+    assert run_spawned_helper_alone(papers, None, (), extractor.pipeline_path) == alone
 
 
 def test_progress_counts_every_paper_with_workers(extractor, papers):

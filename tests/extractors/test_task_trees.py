@@ -6,6 +6,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from conftest import run_spawned_helper_alone
 
 from extractors.sections import compose
 from extractors.sections import title_end as end_of_title
@@ -121,12 +122,7 @@ def test_workers_give_the_trees_choice_one_process_gives(trees_extractor):
 
 
 def test_a_spawned_helper_chooses_with_the_trees_too(trees_extractor):
-    # Where helpers are spawned (no fork), each loads its own pipeline and must load the trees
-    # too. The helper alone takes every batch here, as in tests/test_extraction_workers.py.
-    import multiprocessing
-
-    from graphbuild import extraction, workers
-
+    # Where helpers are spawned (no fork), each loads its own pipeline and must load the trees too.
     papers = [
         Paper(
             id=f"p{i}", title=f"Zeta{i}Net: Scaling {SUBJECTS[i % 12].title()} Models", sources=("test",),
@@ -137,21 +133,8 @@ def test_a_spawned_helper_chooses_with_the_trees_too(trees_extractor):
     ]
     alone = list(trees_extractor.extract(papers))
     assert alone != list(Extractor().extract(papers))  # the rankers choose differently here
-    chunks = extraction._chunks([(p.id, compose(p.title, p.abstract)) for p in papers], 2)
-    context = multiprocessing.get_context("spawn")
-    split = context.Array("l", [0, len(chunks), 0])
-    reader, writer = context.Pipe(duplex=False)
-    args = (split, writer, chunks, None, None, (), trees_extractor.pipeline_path, trees_extractor.task_ranker)
-    helper = context.Process(target=workers._helper, args=args)
-    helper.start()
-    writer.close()
-    received = {}
-    while len(received) < len(chunks):
-        index, records = reader.recv()
-        assert index is not None, records  # an error the helper sent back
-        received[index] = records
-    helper.join()
-    assert [record for index in sorted(received) for record in received[index]] == alone
+    settings = (None, (), trees_extractor.pipeline_path, trees_extractor.task_ranker)
+    assert run_spawned_helper_alone(papers, *settings) == alone
 
 
 def test_the_cli_takes_the_trees_ranker(tmp_path):
