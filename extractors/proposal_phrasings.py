@@ -77,6 +77,8 @@ _NOT_NAMING = re.compile(r"so-$|\bnamed\s+entit")  # "so-called", "named entity"
 _WE_OR_OUR = re.compile(r"\b(?:we|our)\b")
 
 
+_THE_TERM = re.compile(r"terms?\b", re.IGNORECASE)  # after "coin the", "called the"
+
 def names(text, spans):
     """The text of each (start, end) span: what a phrasing found, as words."""
     return [text[start:end] for start, end in spans]
@@ -143,6 +145,8 @@ def introduced(text, triggers, cues):
     found = []
     for start, end, word in triggers:
         if not introduces(text, start, word, cues):
+            if word.lower() == "proposed" and text[max(0, start - 4):start].lower() == "the ":
+                found.extend(_the_proposed(text, end, cues))
             continue
         clause_end = CLAUSE_END.search(text, end, end + 110)  # a name comes within ~12 words
         stop = clause_end.start() if clause_end else min(len(text), end + 110)
@@ -152,6 +156,19 @@ def introduced(text, triggers, cues):
         reused = word.lower() in cues.reuse_verbs
         found.extend(_scan_for_names(text, words, cues, reused=reused) or _lowercase_apposition(words, cues))
     return found
+
+
+def _the_proposed(text, end, cues):
+    """A coined name the gazetteers do not know right after "the proposed": "The proposed
+    TreeQuant quantizes ..." is the paper's own, "the proposed method" names nothing."""
+    words = split_words(text, end, min(len(text), end + 60))
+    if not words or not is_coined_word(words[0][2]):
+        return []
+    hit = name_at(text, words, 0, -1, cues)
+    if hit is None:
+        return []
+    span = span_of(words, 0, hit)
+    return [] if cues.known(text[span[0]:span[1]]) else [span]
 
 
 def _lowercase_apposition(words, cues):
@@ -298,6 +315,8 @@ def named(text, naming_triggers, we_naming_triggers, cues):
             continue  # "Recently, a new paradigm was presented, called X": someone else's
         if verb.group().lower().startswith("namely") and not cues.describes_a_thing(before[-30:]):
             continue  # "(namely overthinking)" clarifies; "a novel regularizer, namely X" names
+        if _THE_TERM.match(text, verb.end()):
+            continue  # "we coin the term 'latent drift'": a name for a phenomenon, not a contribution
         clause_end = CLAUSE_END.search(text, verb.end(), verb.end() + 110)
         stop = clause_end.start() if clause_end else min(len(text), verb.end() + 110)
         words = split_words(text, verb.end(), stop)

@@ -72,6 +72,16 @@ def test_introduced_names_a_list_whose_names_have_appositions(read, cues):
     assert names(text, introduced(text, triggers(INTRO), cues)) == ["StepNet"]  # a known name is no new one
 
 
+def test_the_proposed_before_a_coined_unknown_name_introduces_it(read, cues):
+    text, triggers, _ = read("T", "The proposed TreeQuant quantizes weights; the proposed method and the proposed LoRA variant help.")
+    assert names(text, introduced(text, triggers(INTRO), cues)) == ["TreeQuant"]
+
+
+def test_referred_to_as_names_and_a_coined_term_is_no_contribution(read, cues):
+    text, triggers, _ = read("T", "Our method, referred to as SparseKV, compresses the cache. We coin the term LatentDrift for this.")
+    assert names(text, named(text, triggers(NAMING), triggers(WE_NAMING), cues)) == ["SparseKV"]
+
+
 def test_named_is_the_name_after_a_naming_verb_of_the_papers_own(read, cues):
     text, triggers, _ = read(
         "T", "We further propose a test-time method called TTRL. A point in the process, called prediction level, passes."
