@@ -75,9 +75,8 @@ _CLAUSE_WORDS = frozenset("that which who to for is are was were with in on by a
 _LOWER_CODED = re.compile(r"[a-z]+\d[\w.\-]*$")  # "s1", "k1.5": a lowercase name with a number
 _NOT_NAMING = re.compile(r"so-$|\bnamed\s+entit")  # "so-called", "named entity"
 _WE_OR_OUR = re.compile(r"\b(?:we|our)\b")
-
-
 _THE_TERM = re.compile(r"terms?\b", re.IGNORECASE)  # after "coin the", "called the"
+
 
 def names(text, spans):
     """The text of each (start, end) span: what a phrasing found, as words."""
@@ -161,14 +160,20 @@ def introduced(text, triggers, cues):
 def _the_proposed(text, end, cues):
     """A coined name the gazetteers do not know right after "the proposed": "The proposed
     TreeQuant quantizes ..." is the paper's own, "the proposed method" names nothing."""
-    words = split_words(text, end, min(len(text), end + 60))
-    if not words or not is_coined_word(words[0][2]):
-        return []
-    hit = name_at(text, words, 0, -1, cues)
-    if hit is None:
-        return []
-    span = span_of(words, 0, hit)
-    return [] if cues.known(text[span[0]:span[1]]) else [span]
+    found = _new_name_at(text, split_words(text, end, min(len(text), end + 60)), 0, cues)
+    return [found[0]] if found else []
+
+
+def _new_name_at(text, words, i, cues):
+    """The coined name starting at ``words[i]`` that the gazetteers do not know: (span, index of
+    the word after it), or None."""
+    if i >= len(words) or not is_coined_word(words[i][2]):
+        return None
+    hit = name_at(text, words, i, -1, cues)
+    if hit is None or hit[0] < i:
+        return None
+    span = span_of(words, i, hit)
+    return None if cues.known(text[span[0]:span[1]]) else (span, hit[0] + 1)
 
 
 def _lowercase_apposition(words, cues):
@@ -275,14 +280,7 @@ def _after_apposition(text, words, article, cues, longest=10):
     close = next((k for k in range(article + 1, min(len(words), article + longest)) if words[k][2] in (",", "(", ")")), None)
     if close is None or words[close][2] != "," or close + 2 >= len(words) or words[close + 1][2] != "and":
         return None
-    first = close + 2
-    hit = name_at(text, words, first, -1, cues)
-    if hit is None or hit[0] < first or not is_coined_word(words[first][2]):
-        return None
-    span = span_of(words, first, hit)
-    if cues.known(text[span[0]:span[1]]):
-        return None
-    return span, hit[0] + 1
+    return _new_name_at(text, words, close + 2, cues)
 
 
 def named(text, naming_triggers, we_naming_triggers, cues):
