@@ -34,8 +34,6 @@ _CHAIN = re.compile(r"^\s*(?:->|→|to|and|,|vs\.?|versus)\s*(?:\(\s*)?$")
 _PREPOSITION = r"(?:on|in|for|at|over|across|of)"
 # "HumanEval improves from 60.4 to 68.9", "accuracy on X rises to 91%".
 _CHANGE = r"(?:improves?|improved|increases?|increased|rises?|rose|grows?|jumps?|climbs?|drops?|dropped|decreases?|decreased|falls?|goes|went)"
-
-
 _FOLLOWING_WORDS = re.compile(r"\s*([A-Za-z×]+)(?:\s+([a-z]+))?")  # the two words after a number
 _LISTED_COUNT = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+\d+(?:[.,]\d+)?(?=\s)")  # " and 1000" of "100 and 1000 layers"
 
@@ -79,7 +77,6 @@ class _Rules:
             return True
         second = following.group(2)
         return second is not None and second.lower() in self.units and number.group().lstrip("+-").isdigit()
-
 
 
 _BREAK = re.compile(r"[.!?](?=\s)")  # a sentence break: no result reaches across one

@@ -161,11 +161,16 @@ class TreeRanker:
             shape=(len(rows), width + NUMBERS),
         )
 
-    def scores(self, rows):
-        """One score per described candidate; higher ranks first."""
+    @property
+    def booster(self):
+        """The trees in LightGBM, loaded from their text on first use."""
         if self._booster is None:
             self._booster = _lightgbm().Booster(model_str=self.model)
-        return [float(s) for s in self._booster.predict(self.matrix(rows), num_threads=1)]
+        return self._booster
+
+    def scores(self, rows):
+        """One score per described candidate; higher ranks first."""
+        return [float(s) for s in self.booster.predict(self.matrix(rows), num_threads=1)]
 
     def to_data(self):
         return {"columns": sorted(self.columns, key=self.columns.get), "model": self.model}
@@ -202,7 +207,7 @@ def load_trees(path=TREES_PATH):
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         ranker = TreeRanker.from_data(data)
-        ranker._booster = lightgbm.Booster(model_str=ranker.model)
+        ranker.booster  # loaded now: a damaged file fails here, not on the first paper
     except FileNotFoundError:
         raise TreesUnavailable(f"{path}: no trees model; {retrain}") from None
     except (ValueError, KeyError, TypeError, lightgbm.basic.LightGBMError) as error:

@@ -1,5 +1,6 @@
 """Each extractor on short hand-written abstracts, through the whole pipeline."""
 
+import pytest
 from conftest import extract_one
 
 
@@ -100,30 +101,38 @@ def test_models_by_family_version_and_size(extractor):
     assert found["models"] == ["DeepSeek-R1", "Qwen3-235B-A22B", "Qwen2.5 7B", "Llama 3.2 3B", "GPT-4o", "OpenAI o1"]
 
 
-def test_a_suffix_written_on_to_a_model_name_belongs_to_it(extractor):
-    found = extract_one(
-        extractor,
-        "Math RL",
-        "We compare Qwen-Math-RL and Llama-3-8B-Instruct-RL with Qwen2.5-7B-based judges.",
-    )
-    assert found["models"] == ["Qwen-Math-RL", "Llama-3-8B-Instruct-RL", "Qwen2.5-7B"]
-
-
-def test_encoder_and_older_families_keep_their_size_words(extractor):
-    found = extract_one(
-        extractor,
-        "Reading comprehension",
-        "We fine-tune BERT-base, RoBERTa-large, Flan-T5-XXL and DeBERTa-v3-large, and prompt PaLM 540B and "
-        "Flan-PaLM 540B. We clip gradients, as Albert did.",
-    )
-    assert found["models"] == ["BERT-base", "RoBERTa-large", "Flan-T5-XXL", "DeBERTa-v3-large", "PaLM 540B", "Flan-PaLM 540B"]
-
-
-def test_llava_flamingo_ul2_and_parti_keep_their_version_and_size(extractor):
-    found = extract_one(extractor, "Vision-language", "We prompt LLaVA-1.5-13B and LLaVA-NeXT-34B, and compare to LLaVA-OneVision.")
-    assert found["models"] == ["LLaVA-1.5-13B", "LLaVA-NeXT-34B", "LLaVA-OneVision"]
-    found = extract_one(extractor, "Scaling", "We compare Flamingo-80B, UL2-20B and Parti-20B with Flamingo; a flamingo is a bird.")
-    assert found["models"] == ["Flamingo-80B", "UL2-20B", "Parti-20B", "Flamingo"]
+@pytest.mark.parametrize(
+    "title, abstract, models",
+    [
+        pytest.param(
+            "Math RL",
+            "We compare Qwen-Math-RL and Llama-3-8B-Instruct-RL with Qwen2.5-7B-based judges.",
+            ["Qwen-Math-RL", "Llama-3-8B-Instruct-RL", "Qwen2.5-7B"],
+            id="a suffix written on to the name belongs to it",
+        ),
+        pytest.param(
+            "Reading comprehension",
+            "We fine-tune BERT-base, RoBERTa-large, Flan-T5-XXL and DeBERTa-v3-large, and prompt PaLM 540B and "
+            "Flan-PaLM 540B. We clip gradients, as Albert did.",
+            ["BERT-base", "RoBERTa-large", "Flan-T5-XXL", "DeBERTa-v3-large", "PaLM 540B", "Flan-PaLM 540B"],
+            id="encoder and older families keep their size words",
+        ),
+        pytest.param(
+            "Vision-language",
+            "We prompt LLaVA-1.5-13B and LLaVA-NeXT-34B, and compare to LLaVA-OneVision.",
+            ["LLaVA-1.5-13B", "LLaVA-NeXT-34B", "LLaVA-OneVision"],
+            id="LLaVA keeps its version and size",
+        ),
+        pytest.param(
+            "Scaling",
+            "We compare Flamingo-80B, UL2-20B and Parti-20B with Flamingo; a flamingo is a bird.",
+            ["Flamingo-80B", "UL2-20B", "Parti-20B", "Flamingo"],
+            id="Flamingo, UL2 and Parti keep their size",
+        ),
+    ],
+)
+def test_a_model_name_keeps_what_is_written_on_to_it(extractor, title, abstract, models):
+    assert extract_one(extractor, title, abstract)["models"] == models
 
 
 def test_a_family_that_needs_a_version_counts_when_called_a_family(extractor):

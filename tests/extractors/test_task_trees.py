@@ -153,3 +153,19 @@ def test_without_lightgbm_the_trees_ranker_is_a_one_line_error(tmp_path, monkeyp
     assert result.exit_code == 1
     assert "pip install lightgbm" in result.output and "Traceback" not in result.output
     assert CliRunner().invoke(main, ["extract", str(path), "-q"]).exit_code == 0  # the default needs none
+
+
+def test_lightgbm_that_cannot_load_its_system_library_is_a_one_line_error(tmp_path, monkeypatch):
+    class Unloadable:  # an import of lightgbm fails as it does without libgomp
+        @staticmethod
+        def find_spec(name, path=None, target=None):
+            if name == "lightgbm":
+                raise OSError("libgomp.so.1: cannot open shared object file: No such file or directory")
+
+    monkeypatch.delitem(sys.modules, "lightgbm", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [Unloadable(), *sys.meta_path])
+    path = tmp_path / "papers.jsonl"
+    path.write_text(json.dumps({"title": "Robust Speech Recognition", "abstract": "We study speech recognition."}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path), "--task-ranker", "trees", "-q"])
+    assert result.exit_code == 1
+    assert "apt-get install libgomp1" in result.output and "Traceback" not in result.output
