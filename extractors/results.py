@@ -81,6 +81,9 @@ class _Rules:
 
 _BREAK = re.compile(r"[.!?](?=\s)")  # a sentence break: no result reaches across one
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
+# A benchmark named first in its sentence or clause, after a preposition: "On SQuAD, ...",
+# "...; on CNN/DailyMail ...", "..., and for MNIST ...".
+_FRONTED = re.compile(r"(?:^|[;,\n]\s*(?:(?:and|while|whereas|but)\s+)?)\s*(?:on|in|for|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _LONGEST_LIST_GAP = 64  # characters between two listed numbers or benchmarks: ", and the " and its like
 # "FID of 1.91/2.43 on CIFAR-10/FFHQ": numbers joined by slashes, each a decimal or a percentage
 # (so no date or fraction such as "2023/24" or "1/2").
@@ -268,6 +271,17 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
             index, _, metric, _ = taken[reported[k][1]]
             take(index, number, metric)
             bisect.insort(reported, (number.start(), len(taken) - 1))
+    # "On SQuAD, BiDAF reaches an exact match of 68.0 and an F1 of 77.3; on CNN/DailyMail ...": a
+    # benchmark a sentence or clause opens with reports the percentages and decimals after it, up
+    # to the next benchmark named, though the sentence names others.
+    for number in numbers:
+        written = number.group()
+        if number.start() in taken_numbers or not ("%" in written or "." in written):
+            continue
+        index = bisect.bisect_right(b_ends, number.start()) - 1
+        boundary = last_break(number.start())
+        if index >= 0 and b_starts[index] > boundary and _FRONTED.search(text[boundary + 1:b_starts[index]]):
+            take(index, number, metric_for("", number.end()))
     # "We evaluate on AitW, where our agent reaches 49.5% -- from 17.7 to 67.2% success rate":
     # in a sentence that names one benchmark, a percentage or decimal written after the name
     # and not tied to anything above reports on it.

@@ -278,6 +278,17 @@ def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decim
     assert {b for b, _ in values} == {"Android-in-the-Wild"}
 
 
+def test_a_benchmark_a_clause_opens_with_reports_the_numbers_after_it(extractor):
+    found = extract_one(
+        extractor,
+        "Reading comprehension",
+        "On SQuAD, our reader reaches an exact match of 68.0 and an F1 of 77.3; on NewsQA it leads as well. "
+        "On SVHN the model reaches 95.7% accuracy, and on MNIST 99.75%.",
+    )
+    values = [(r["benchmark"], r["value"]) for r in found["results"]]
+    assert values == [("SQuAD", "68.0"), ("SQuAD", "77.3"), ("SVHN", "95.7"), ("MNIST", "99.75")]
+
+
 def test_a_number_on_a_name_that_is_no_benchmark_is_no_result(extractor):
     found = extract_one(
         extractor,
