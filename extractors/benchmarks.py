@@ -1,8 +1,9 @@
 """Benchmarks by phrasing: names the gazetteer does not know, recognised by how they are cited.
 
 "on the WebShop benchmark", "the MIT Integration Bee dataset", "benchmarks such as AIME2024,
-AIME2025 and MATH500", "on GSM8K and MATH benchmarks", "exceed 81 in SciWorld": a capitalised or
-coined name next to a benchmark cue word (``data/benchmark_cues.txt``) or after a reported number.
+AIME2025 and MATH500", "on GSM8K and MATH benchmarks", "exceed 81 in SciWorld", "experiments on WordSim-353 and SimLex-999": a capitalised or coined name
+next to a benchmark cue word (``data/benchmark_cues.txt``) or after a reported number, and a
+coined one after "on" that follows an evaluation word (``data/evaluation_words.txt``).
 Known benchmarks are found by the gazetteer component (which also extends a known name by a
 following year, "iNat 2019"); this one adds the rest to the same findings, ``doc._.benchmarks``.
 """
@@ -13,7 +14,7 @@ from spacy.language import Language
 
 from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings, findings
-from extractors.lexicon import BENCH_CUE, NUMBER, document_text, interesting_tokens
+from extractors.lexicon import BENCH_CUE, EVALUATION, NUMBER, document_text, interesting_tokens
 from extractors.sections import title_end
 from extractors.shapes import is_coined_word
 from extractors.text_search import continues_word, matches_at, occurrences
@@ -52,6 +53,11 @@ class BenchmarkRules:
         # list that names a known benchmark names others.
         self.enumeration = re.compile(rf"(?:\b(?:on|across|over|including|such\s+as|from|in)\s+(?:the\s+)?|\(\s*)(?P<names>{name_list})")
         self.item = re.compile(name)
+        # "experiments on X, Y and Z", "evaluated on the X", "results of our method on X": the
+        # names after "on", a few words after an evaluation word.
+        self.after_evaluation_word = re.compile(
+            rf"\s+(?:[a-z\-]+\s+){{0,3}}?on\s+(?:the\s+)?(?P<names>{name_list})"
+        )
         # "exceed 81 in SciWorld", "72.2% accuracy on MiniF2F": a coined name a number is reported on.
         self.after_number = re.compile(
             rf"\d+(?:\.\d+)?\s?\\?%?\s+(?:[a-z@\-]+\s+){{0,2}}(?:on|in)\s+(?:the\s+)?(?P<names>{_NAMEISH})(?![\w\-])"
@@ -89,6 +95,16 @@ class BenchmarkRules:
         after = self.after_cue.match(text, cue_end, min(len(text), cue_end + 300))
         if after:
             yield from self._items(after.group("names"), after.start("names"), title_end)
+
+    def after_evaluation(self, text, word_end, title_end):
+        """Coined names run "on" after an evaluation word ending at ``word_end``: "experiments
+        on WordSim-353 and SimLex-999". Only coined ones: after "trained on" a plain capitalised
+        word is as often a language or a source ("English", "Wikipedia")."""
+        match = self.after_evaluation_word.match(text, word_end, min(len(text), word_end + 240))
+        if match:
+            for start, end in self._items(match.group("names"), match.start("names"), title_end):
+                if any(is_coined_word(word) for word in text[start:end].split()):
+                    yield start, end
 
     def listed_with(self, text, known, title_end):
         """The names of each "on A, B and C" list after the title that holds a ``known`` benchmark."""
@@ -136,12 +152,14 @@ class BenchmarkPhrasing(DataComponent):
         text = document_text(doc)
         boundary = title_end(text)
         found = set()
-        for index, start, end, _, classes in interesting_tokens(doc, BENCH_CUE | NUMBER):
+        for index, start, end, _, classes in interesting_tokens(doc, BENCH_CUE | NUMBER | EVALUATION):
+            if classes & EVALUATION and start >= boundary:
+                found.update(self.rules.after_evaluation(text, end, boundary))
             if classes & BENCH_CUE:
                 # Names come right before the cue or after "such as", "including", ":".
                 before = index > 0 and doc[index - 1].text[:1].isalnum() and not doc[index - 1].is_lower
                 found.update(self.rules.around_cue(text, start, end, boundary, before))
-            else:
+            elif classes & NUMBER:
                 found.update(self.rules.after_reported_number(text, start))
         earlier = {(start, end) for start, end, _, _ in findings(doc, self.key)}
         found.update(self.rules.listed_with(text, earlier | found, boundary))

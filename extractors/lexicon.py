@@ -37,6 +37,7 @@ __all__ = [
     "WE_NAMING",
     "NOVELTY",
     "OWN",
+    "EVALUATION",
     "WordClasses",
     "word_lists",
     "LexiconTagger",
@@ -55,6 +56,7 @@ NAMING = 1 << 6  # called, dubbed, named, termed, namely, ...
 WE_NAMING = 1 << 7  # call, term, name, dub: naming verbs after "we"
 NOVELTY = 1 << 8  # novel, new, innovative, ...
 OWN = 1 << 9  # our
+EVALUATION = 1 << 10  # evaluated, experiments, results, ...: "experiments on X"
 
 _CLASS_NAMES = {
     CODED: "CODED",
@@ -66,6 +68,7 @@ _CLASS_NAMES = {
     WE_NAMING: "WE_NAMING",
     NOVELTY: "NOVELTY",
     OWN: "OWN",
+    EVALUATION: "EVALUATION",
 }
 
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:–\d+(?:\.\d+)?)?(?:\\?%)?$")  # "8–10%": a range
@@ -79,7 +82,7 @@ def names_of(classes):
 class WordClasses:
     """Decides the classes of one word; every word list is data from ``extractors/data``."""
 
-    def __init__(self, families, cues, intro, naming, we_naming, novelty):
+    def __init__(self, families, cues, intro, naming, we_naming, novelty, evaluation=()):
         # The first piece of each family as the tokenizer cuts it: "Show-o" starts at "Show".
         self.family_words = sorted({re.split(r"[\s\-]", f)[0] for f in families if f}, key=len, reverse=True)
         loose = [re.escape(w) for w in self.family_words]
@@ -91,6 +94,7 @@ class WordClasses:
             (NAMING, naming),
             (WE_NAMING, we_naming),
             (NOVELTY, novelty),
+            (EVALUATION, evaluation),
         ):
             for word in words:
                 key = word.lower().split()[0]
@@ -121,6 +125,7 @@ def word_lists(resources):
         "naming": list(cues["naming_verbs"]),
         "we_naming": list(cues["we_naming_verbs"]),
         "novelty": list(cues["novelty_words"]),
+        "evaluation": list(resources.evaluation_words),
     }
 
 

@@ -62,6 +62,7 @@ _LISTS = {
     "model_variants": "model_variants.txt",
     "not_names": "not_methods.txt",
     "benchmark_cues": "benchmark_cues.txt",
+    "evaluation_words": "evaluation_words.txt",
     "generic_heads": "generic_heads.txt",
     "method_heads": "method_heads.txt",
     "metrics": "metrics.txt",
@@ -111,7 +112,7 @@ class Resources:
     """
 
     __slots__ = (
-        "gazetteers", "model_families", "model_variants", "not_names", "benchmark_cues", "generic_heads",
+        "gazetteers", "model_families", "model_variants", "not_names", "benchmark_cues", "evaluation_words", "generic_heads",
         "method_heads", "metrics", "result_units", "proposal_cues", "method_contexts", "task_model", "files",
     )
 

@@ -164,6 +164,17 @@ def test_benchmarks_by_gazetteer_and_phrasing(extractor):
     assert found["benchmarks"] == ["MATH500", "ImageNet-1K", "ZebraLogic", "MIT Integration Bee"]
 
 
+def test_coined_names_run_on_after_an_evaluation_word_are_benchmarks(extractor):
+    found = extract_one(
+        extractor,
+        "Word embeddings",
+        "We learn embeddings from English text. Experiments on WordSim-353 and SimLex-999 show gains, "
+        "and the vectors are evaluated on the MEN-3k collection. Alignment experiments on Mistral-7B agree.",
+    )
+    assert found["benchmarks"] == ["WordSim-353", "SimLex-999", "MEN-3k"]
+    assert found["models"] == ["Mistral-7B"]
+
+
 def test_a_title_that_calls_its_name_a_benchmark_makes_it_a_new_benchmark(extractor):
     found = extract_one(
         extractor,
