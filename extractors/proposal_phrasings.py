@@ -562,7 +562,7 @@ def title_tools(text, pairs, cues):
         return []
     phrase = match.group("name")
     key = concept_key(phrase)
-    if key in cues.known_keys or phrase.lower() in cues.not_names or phrase.lower().rstrip("s") in cues.not_names:
+    if cues.known(phrase) or phrase.lower() in cues.not_names or phrase.lower().rstrip("s") in cues.not_names:
         return []
     for long_start, long_end, short_start, short_end in pairs:
         short_form = text[short_start:short_end]
@@ -570,7 +570,7 @@ def title_tools(text, pairs, cues):
             sentence_start = sentence_start_of(text, long_start)
             sentence_end = CLAUSE_END.search(text, short_end)
             sentence = text[sentence_start:sentence_end.start() if sentence_end else len(text)]
-            if short_form.lower() in cues.not_names or concept_key(short_form) in cues.known_keys or _PRIOR_WORK.search(sentence):
+            if short_form.lower() in cues.not_names or cues.known(short_form) or _PRIOR_WORK.search(sentence):
                 return []
             return [(long_start, long_end)]
     abstract = text[end_of_title:]

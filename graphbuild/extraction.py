@@ -21,6 +21,7 @@ from extractors import build_pipeline
 from extractors.doc_values import findings, get_value
 from extractors.lexicon import document_text, set_document_text
 from extractors.links import classify_url
+from extractors.methods import singular
 from extractors.normalize import concept_key, url_key
 from extractors.sections import compose, field_offsets, sentence_bounds, title_end as end_of_title
 from extractors.spans import DisjointSpans, SpanIndex
@@ -309,9 +310,10 @@ def assemble(
             # two papers' different "SPO" stay apart).
             long_form, short_form = text[pair[0]:pair[1]], text[pair[2]:pair[3]]
             long_key = concept_key(long_form)
-            key = alias_keys.get(long_key)
+            # In the plural as the gazetteers match it too: "hidden Markov models (HMMs)".
+            key = alias_keys.get(long_key) or (alias_keys.get(concept_key(long_form[:-1])) if long_form.endswith("s") else None)
             if key is None:
-                known = alias_keys.get(concept_key(short_form))
+                known = alias_keys.get(concept_key(short_form)) or alias_keys.get(concept_key(singular(short_form)))
                 key = known if known and not _names_another(long_key, known, alias_keys, spellings) else long_key
             return f"{long_form} ({short_form})", key, canonical.get(key), (long_form, short_form)
         key = gazetteer_key or concept_key(surface)

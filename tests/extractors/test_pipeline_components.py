@@ -26,6 +26,17 @@ def test_proposed_names_with_digits_and_symbols(extractor):
     assert found["methods"] == ["ControlNet"]
 
 
+def test_a_known_family_a_title_names_in_the_plural_is_used_not_proposed(extractor):
+    found = extract_one(
+        extractor,
+        "Sequence Labeling with Conditional Random Fields",
+        "We present a named entity recognizer based on conditional random fields (CRFs).",
+    )
+    assert found["proposed"] == []
+    # The title's plural and the abstract's definition are one known concept.
+    assert found["methods"] == ["conditional random fields (CRFs)"]
+
+
 def test_the_tool_a_title_names_after_with_or_via(extractor):
     defined = extract_one(
         extractor,
