@@ -41,11 +41,12 @@ class MethodContexts:
         # "such as X", "such as A, B and X", "compared with the X": the words that end right
         # before a name. The expression is kept reversed and matched on the reversed text before
         # the name, so it is tried once, where the name is, instead of at every position of the
-        # 80 characters before it. Read backwards it says: "and"/"or", list items ("B, A,"),
+        # 80 characters before it. Read backwards it says: "and"/"or", list items ("B, A," or "B ,A"),
         # "the", then one of the context phrases at the start of the window or after a non-word
         # character.
         left = "|".join(sorted((re.escape(w[::-1]) for w in before), key=len, reverse=True))
-        reversed_context = rf"(?:\s+dna|\s+ro)?(?:\s+,(?:\)[^()]*\(\s*)?[\w\-+.]+)*(?:\s+eht)?\s+(?:{left})"
+        item = r"(?:\)[^()]*\(\s*)?[\w\-+.]+"
+        reversed_context = rf"(?:(?:\s+dna|\s+ro)(?:\s+{item})?)?(?:\s+,{item})*(?:\s+eht)?\s+(?:{left})"
         self.before_reversed = re.compile(rf"{reversed_context}\W", re.IGNORECASE)
         self.before_reversed_at_start = re.compile(rf"{reversed_context}(?:\W|\Z)", re.IGNORECASE)
 

@@ -102,6 +102,15 @@ def test_generic_phrases_and_acronyms_are_not_methods(extractor):
     assert found["methods"] == ["PPO"]
 
 
+def test_every_coined_name_of_a_list_a_comparison_opens_is_a_method(extractor):
+    found = extract_one(
+        extractor,
+        "Text classification",
+        "Our model outperforms TextGCN and BertGCN, beats HyperGAT, and improves over SGCNx, TGNx and DGNx.",
+    )
+    assert found["methods"] == ["TextGCN", "BertGCN", "HyperGAT", "SGCNx", "TGNx", "DGNx"]
+
+
 def test_models_by_family_version_and_size(extractor):
     found = extract_one(
         extractor,
