@@ -67,6 +67,7 @@ _PROPOSE_STEMS = ("propose", "introduce", "present", "develop")
 _OPENING_QUOTES = "'\"“‘"
 _QUOTED_HEAD = re.compile(r"['\"“‘](?P<name>[^'\"“”‘’]{3,40})['\"”’]\s+(?P<head>[a-z]+)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_LIST_JOINERS = (("and",), ("together", "with"), ("along", "with"), ("as", "well", "as"))  # after an apposition
 _APPOSITION_END = re.compile(r"(?:,\s*|\s)(?:is\s+)?(?:a|an)\s+$")
 # Words that start a description rather than a name: "we propose a ...", "we introduce two ...".
 _NOT_NAME_START = frozenset("a an the our this these those two three several new novel simple".split())
@@ -274,13 +275,18 @@ def _scan_for_names(text, words, cues, max_gap=12, reused=False):
 
 
 def _after_apposition(text, words, article, cues, longest=10):
-    """The name after ", and" that closes the apposition starting at ``article`` ("X, a family
-    of video models, and Y"): (span, index of the word after it), or None. Only a coined name
+    """The name after ", and" (", together with", ", along with", ", as well as") that closes the
+    apposition starting at ``article`` ("X, a family of video models, and Y"): (span, index of the
+    word after it), or None. Only a coined name
     the gazetteers do not know: "X, a plug-in for DiT, and LoRA" lists no new LoRA."""
     close = next((k for k in range(article + 1, min(len(words), article + longest)) if words[k][2] in (",", "(", ")")), None)
-    if close is None or words[close][2] != "," or close + 2 >= len(words) or words[close + 1][2] != "and":
+    if close is None or words[close][2] != ",":
         return None
-    return _new_name_at(text, words, close + 2, cues)
+    for joining in _LIST_JOINERS:
+        after = close + 1 + len(joining)
+        if after < len(words) and tuple(w[2] for w in words[close + 1:after]) == joining:
+            return _new_name_at(text, words, after, cues)
+    return None
 
 
 def named(text, naming_triggers, we_naming_triggers, cues):

@@ -70,6 +70,10 @@ def test_introduced_names_a_list_whose_names_have_appositions(read, cues):
     assert names(text, introduced(text, triggers(INTRO), cues)) == ["VidGen-1", "VidBench"]
     text, triggers, _ = read("T", "We propose StepNet, a plug-in for DiT, and LoRA adapters for it.")
     assert names(text, introduced(text, triggers(INTRO), cues)) == ["StepNet"]  # a known name is no new one
+    text, triggers, _ = read("T", "We release OpenWorld-1M, a dataset of driving clips, together with DriveSim, a world model.")
+    assert names(text, introduced(text, triggers(INTRO), cues)) == ["OpenWorld-1M", "DriveSim"]
+    text, triggers, _ = read("T", "We present VidGen-1, a video model, as well as VidBench, a benchmark.")
+    assert names(text, introduced(text, triggers(INTRO), cues)) == ["VidGen-1", "VidBench"]
 
 
 def test_the_proposed_before_a_coined_unknown_name_introduces_it(read, cues):
