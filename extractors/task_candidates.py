@@ -16,7 +16,10 @@ candidates; the best one or two that do not overlap are the paper's tasks (``cho
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["TaskCandidate", "candidates", "features", "phrase_features", "place_features", "choose", "head_words", "title_colon"]
+__all__ = [
+    "TaskCandidate", "candidates", "features", "phrase_features", "place_features", "recurrence_feature", "choose",
+    "head_words", "title_colon",
+]
 
 _WORD_OR_BREAK = re.compile(r"(?P<word>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)|[.,;:!?()\[\]{}\"“”\n]")
 _ACTIVITY = ("ing", "tion", "sion", "sis", "ment", "ance", "ence", "ery", "ogy", "ics")
@@ -25,6 +28,9 @@ _STOP = frozenset(
     "is are be been was were which while using based towards toward new novel such both each than "
     "can may also not more most less very how what when where why".split()
 )
+_PHRASE_WORD = re.compile(r"[a-z0-9]+")
+_RECURRENCE_BINS = (1, 2, 3, 5, 8)
+_RECURRENCE = [f"recurrence={sum(n >= edge for edge in _RECURRENCE_BINS)}" for n in range(_RECURRENCE_BINS[-1] + 1)]
 MAX_WORDS = 5
 _JOINING = frozenset("and of from in with for to on".split())  # may stand inside a phrase
 
@@ -162,6 +168,33 @@ def place_features(candidate, title_end, known_phrases, colon_at=None):
                 seen.add(feature)
                 out.append(feature)
     return out
+
+
+def recurrence_feature(phrase, abstract, counted, words_of=None):
+    """How often the abstract writes the phrase's rarest word, binned (0, 1, 2, 3-4, 5-7, 8+).
+
+    A paper keeps returning to the words of its task ("... *reasoning* ... *reasoning* ..."),
+    while a phrase with one word the abstract never repeats is usually a passing mention.
+    ``abstract`` is the abstract lowercased; a word is counted as written inside others too
+    ("model" in "models"), which is cheap and is as good a signal. ``counted`` remembers this
+    paper's counts, ``words_of`` (optional) each phrase's words across papers.
+
+    >>> recurrence_feature("robot learning", "we study robot learning. learning helps robots.", {})
+    'recurrence=2'
+    """
+    words = words_of.get(phrase) if words_of is not None else None
+    if words is None:
+        words = _PHRASE_WORD.findall(phrase)
+        if words_of is not None:
+            words_of[phrase] = words
+    rarest = _RECURRENCE_BINS[-1]
+    for word in words:
+        count = counted.get(word)
+        if count is None:
+            count = counted[word] = abstract.count(word)
+        if count < rarest:
+            rarest = count
+    return _RECURRENCE[rarest if words else 0]
 
 
 def features(candidate, title_end, known_phrases, colon_at=None):

@@ -17,7 +17,9 @@ from spacy.language import Language
 
 from extractors.component_data import DataComponent
 from extractors.linear import LinearModel
-from extractors.task_candidates import candidates, choose, head_words, phrase_features, place_features, title_colon
+from extractors.task_candidates import (
+    candidates, choose, head_words, phrase_features, place_features, recurrence_feature, title_colon,
+)
 
 __all__ = ["SETTINGS", "task_chooser", "TaskChoice"]
 
@@ -36,6 +38,7 @@ def task_chooser(model, known, most=SETTINGS["most"], threshold=SETTINGS["thresh
     (SMR)") is a name, not a task."""
     heads = head_words(known)
     score = model.score
+    weights_get = model.weights.get
     by_phrase = {}  # phrase -> score of its phrase features: the same in every paper
 
     def phrase_score(phrase):
@@ -45,6 +48,8 @@ def task_chooser(model, known, most=SETTINGS["most"], threshold=SETTINGS["thresh
                 by_phrase.clear()
             value = by_phrase[phrase] = score(phrase_features(phrase, known))
         return value
+
+    words_of = {}  # phrase -> its words, for recurrence_feature
 
     def choose_tasks(text, title_end, named=None):
         found = candidates(text, title_end, known, heads)
@@ -57,7 +62,13 @@ def task_chooser(model, known, most=SETTINGS["most"], threshold=SETTINGS["thresh
         # phrase in the title counts as one of them) are worth describing where they stand.
         ranked = sorted(((phrase_score(c.phrase) + (TITLE_BONUS if c.positions[0] < title_end else 0.0), i) for i, c in enumerate(found)), reverse=True)
         found = [found[i] for _, i in ranked[:SHORTLIST]]
-        scores = [phrase_score(c.phrase) + score(place_features(c, title_end, known, colon)) for c in found]
+        if len(words_of) >= PHRASES_REMEMBERED:
+            words_of.clear()
+        abstract, counted = text[title_end:].lower(), {}
+        scores = [
+            phrase_score(c.phrase) + score(place_features(c, title_end, known, colon)) + weights_get(recurrence_feature(c.phrase, abstract, counted, words_of), 0.0)
+            for c in found
+        ]
         best = max(scores)
         relative = [(math.exp(s - best), c.phrase) for s, c in zip(scores, found)]
         positions = {c.phrase: c.positions for c in found}

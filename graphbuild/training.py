@@ -25,7 +25,7 @@ from extractors.linear import fit_ranking
 from extractors.normalize import scoring_form
 from extractors.sections import compose
 from extractors.sections import title_end as end_of_title
-from extractors.task_candidates import candidates, head_words, title_colon
+from extractors.task_candidates import candidates, head_words, recurrence_feature, title_colon
 from extractors.task_candidates import features as task_features
 from extractors.task_choice import SETTINGS, task_chooser
 from extractors.task_trees import TREES_PATH, TreeRanker, describe, tree_chooser
@@ -127,8 +127,9 @@ class Corpus:
             colon = title_colon(text, title_end)
             gold = {scoring_form(task) for task in self.labels[key].get("tasks", ())}
             found = candidates(text, title_end, known, heads)
+            abstract, counted = text[title_end:].lower(), {}
             groups.append((
-                [task_features(c, title_end, known, colon) for c in found],
+                [task_features(c, title_end, known, colon) + [recurrence_feature(c.phrase, abstract, counted)] for c in found],
                 {i for i, c in enumerate(found) if scoring_form(c.phrase) in gold},
             ))
         return groups

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import extract_one
 from extractors.linear import LinearModel, fit_ranking
-from extractors.task_candidates import candidates, choose, features, head_words
+from extractors.task_candidates import candidates, choose, features, head_words, recurrence_feature
 from extractors.task_choice import TaskChoice, task_chooser
 
 KNOWN = frozenset({"continual learning", "image generation"})
@@ -88,6 +88,19 @@ def test_the_chooser_returns_phrases_with_their_positions():
     text = title + "\n\nImage generation is slow."
     (first, *_) = task_chooser(model, KNOWN, most=1)(text, len(title))
     assert first == ("image generation", [title.index("Image"), len(title) + 2])
+
+
+def test_a_phrase_whose_words_the_abstract_keeps_writing_wins_when_the_model_weighs_recurrence():
+    title = "Notes"
+    text = title + ("\n\nWe study grasp planning for robots. Planning grasps is hard; our grasp planning "
+                    "differs from motion forecasting.")
+    # Both phrases end like tasks; only recurrence tells them apart.
+    assert recurrence_feature("grasp planning", text[len(title):].lower(), {}) == "recurrence=3"
+    assert recurrence_feature("motion forecasting", text[len(title):].lower(), {}) == "recurrence=1"
+    model = LinearModel({"phrase=grasp planning": 1.0, "phrase=motion forecasting": 1.5})
+    assert task_chooser(model, KNOWN, most=1)(text, len(title))[0][0] == "motion forecasting"
+    model.weights.update({"recurrence=1": -1.0, "recurrence=3": 0.5})
+    assert task_chooser(model, KNOWN, most=1)(text, len(title))[0][0] == "grasp planning"
 
 
 def test_a_phrase_written_only_inside_a_name_is_no_task(extractor):
