@@ -82,8 +82,11 @@ class _Rules:
 _BREAK = re.compile(r"[.!?](?=\s)")  # a sentence break: no result reaches across one
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 # A benchmark named first in its sentence or clause, after a preposition: "On SQuAD, ...",
-# "...; on CNN/DailyMail ...", "..., and for MNIST ...".
+# "...; on CNN/DailyMail ...", "..., and for MNIST ...". Matched on the few characters before the
+# benchmark (``_FRONTED_LOOK_BACK``), with "^" the sentence's start when they reach it.
 _FRONTED = re.compile(r"(?:^|[;,\n]\s*(?:(?:and|while|whereas|but)\s+)?)\s*(?:on|in|for|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_FRONTED_IN_SENTENCE = re.compile(r"[;,\n]\s*(?:(?:and|while|whereas|but)\s+)?(?:on|in|for|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_FRONTED_LOOK_BACK = 32
 _LONGEST_LIST_GAP = 64  # characters between two listed numbers or benchmarks: ", and the " and its like
 # "FID of 1.91/2.43 on CIFAR-10/FFHQ": numbers joined by slashes, each a decimal or a percentage
 # (so no date or fraction such as "2023/24" or "1/2").
@@ -280,7 +283,11 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
             continue
         index = bisect.bisect_right(b_ends, number.start()) - 1
         boundary = last_break(number.start())
-        if index >= 0 and b_starts[index] > boundary and _FRONTED.search(text[boundary + 1:b_starts[index]]):
+        if index < 0 or b_starts[index] <= boundary:
+            continue
+        look_from = max(boundary + 1, b_starts[index] - _FRONTED_LOOK_BACK)
+        fronted = _FRONTED if look_from == boundary + 1 else _FRONTED_IN_SENTENCE
+        if fronted.search(text[look_from:b_starts[index]]):
             take(index, number, metric_for("", number.end()))
     # "We evaluate on AitW, where our agent reaches 49.5% -- from 17.7 to 67.2% success rate":
     # in a sentence that names one benchmark, a percentage or decimal written after the name
