@@ -38,6 +38,10 @@ def cue_data(resources):
     }
 
 
+# A size of an architecture, written on to its name: "ViT-L/14", "Swin-T", "DiT-XL/2", "BERT-Large".
+_SIZED = re.compile(r"(?P<head>[^\W_][\w.+]*?)(?:-(?:[SBLHGTM]|Ti|XL|XXL|Base|Large|Small|Tiny|Huge|Giant)){1,2}(?:/\d+)?")
+
+
 @functools.lru_cache(maxsize=1)
 def default_cues():
     """The cues of the built-in data alone (for examples and tests)."""
@@ -93,8 +97,12 @@ class ProposalCues:
         self.own_work = re.compile(rf"\b(?:{own})(?:\s+(?:{seconds}))?,?\s+(?=[^\W_])", re.IGNORECASE)
 
     def known(self, name):
-        """A name the gazetteers know, in the singular too ("LSTMs"), or a model name."""
-        return concept_key(name) in self.known_keys or concept_key(singular(name)) in self.known_keys or self.known_model(name)
+        """A name the gazetteers know, in the singular too ("LSTMs"), a model name, or a size of a
+        known one ("ViT-L/14", "ConvNeXt-B", "T5-XXL": "we train ViT-L/14" proposes nothing)."""
+        if concept_key(name) in self.known_keys or concept_key(singular(name)) in self.known_keys or self.known_model(name):
+            return True
+        sized = _SIZED.fullmatch(name)
+        return sized is not None and (concept_key(sized.group("head")) in self.known_keys or self.known_model(sized.group("head")))
 
     def describes_a_thing(self, text):
         """Whether ``text`` holds a head noun or a novelty word: "a novel regularizer, namely",

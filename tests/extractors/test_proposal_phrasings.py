@@ -63,6 +63,8 @@ def test_introduced_is_the_name_right_after_the_papers_own_introducing_verb(read
     assert names(text, introduced(text, triggers(INTRO), cues)) == ["ControlNet++"]
     text, triggers, _ = read("T", "We train ZebraFormer on ImageNet, and we propose to scale it.")
     assert names(text, introduced(text, triggers(INTRO), cues)) == ["ZebraFormer"]  # unknown: the paper's own
+    text, triggers, _ = read("T", "We train ViT-L/14 and DiT-XL/2 models, and we train ZebraFormer-L.")
+    assert names(text, introduced(text, triggers(INTRO), cues)) == ["ZebraFormer-L"]  # sizes of known ones are known
 
 
 def test_introduced_names_a_list_whose_names_have_appositions(read, cues):
