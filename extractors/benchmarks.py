@@ -27,6 +27,9 @@ _NAMEISH = r"(?:[A-Z0-9]|[a-z]+[A-Z])[\w\-+.^'’*&/]*[\w+*]|[A-Z]"
 _MEASURE = re.compile(r"[-+]?\d+(?:\.\d+)?%?$")  # a number on its own, where a name would start
 _LEADING_NON_NAMES = frozenset("the on in for across both we our a an and or to at of with".split())
 _LIST_WORDS = r"(?:such\s+as|including|like|e\.g\.,?|namely|i\.e\.,?|:)"
+# "the Learning to Rank Challenge": the capitalised words before a cue are the end of a longer
+# title-case name, and "Rank" is no benchmark.
+_INSIDE_A_LONGER_NAME = re.compile(r"\b[A-Z][a-z]+[ \t]+(?:to|of|for)[ \t]+$")
 MENTIONED = 32  # names looked for again elsewhere in a text; an abstract names far fewer
 # Where an "on A, B and C" list can start ("tasks from A, B and C", "results in A and B" too);
 # "in" and "from" looked for with their spaces, as "in" is inside many words.
@@ -90,7 +93,7 @@ class BenchmarkRules:
         word before the cue cannot end a name."""
         if look_before:
             before = self.before_cue.search(text, max(0, cue_start - 120), cue_start)
-            if before:
+            if before and not _INSIDE_A_LONGER_NAME.search(text, max(0, before.start("names") - 24), before.start("names")):
                 yield from self._items(before.group("names"), before.start("names"), title_end)
         after = self.after_cue.match(text, cue_end, min(len(text), cue_end + 300))
         if after:

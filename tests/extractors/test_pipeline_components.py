@@ -195,6 +195,13 @@ def test_coined_names_run_on_after_an_evaluation_word_are_benchmarks(extractor):
     assert found["models"] == ["Mistral-7B"]
 
 
+def test_the_last_word_of_a_longer_title_case_name_before_a_cue_is_no_benchmark(extractor):
+    found = extract_one(
+        extractor, "Ranking", "Results on the Yahoo Learning to Rank Challenge and the ZetaRank benchmark improve."
+    )
+    assert found["benchmarks"] == ["ZetaRank"]
+
+
 def test_a_title_that_calls_its_name_a_benchmark_makes_it_a_new_benchmark(extractor):
     found = extract_one(
         extractor,
