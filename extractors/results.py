@@ -79,7 +79,6 @@ class _Rules:
         return second is not None and second.lower() in self.units and number.group().lstrip("+-").isdigit()
 
 
-_BREAK = re.compile(r"[.!?](?=\s)")  # a sentence break: no result reaches across one
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 # A benchmark named first in its sentence or clause, after a preposition: "On SQuAD, ...",
 # "...; on CNN/DailyMail ...", "..., and for MNIST ...". Matched on the few characters before the
@@ -131,7 +130,9 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
     s_starts = [start for start, _ in subjects]
     s_ends = {end for _, end in subjects}
     longest_subject = max((end - start for start, end in subjects), default=0)
-    breaks = [m.start() for m in _BREAK.finditer(text)]
+    # Where sentences end ("vs.", "e.g." and their like do not end one: "(77.9% vs. 76.1%)").
+    sentences = sentence_bounds(text)
+    breaks = [end - 1 for _, end in sentences[:-1]]
 
     def last_break(position):
         """The last sentence break whose space comes before ``position``, -1 for none."""
@@ -172,7 +173,6 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
                 return index
         return -1
 
-    sentences = sentence_bounds(text)  # for "respectively" and the one-benchmark sentences below
 
     # "a, b and c on X, Y and Z, respectively"
     for s_start, s_end in sentences if "respectively" in text else ():
