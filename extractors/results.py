@@ -93,6 +93,9 @@ _SLASHED = re.compile(r"(?<![\w.\-/])\d+(?:\.\d+%?|%)(?:/\d+(?:\.\d+%?|%))+(?![\
 _SLASHED_PART = re.compile(r"\d+(?:\.\d+)?%?")
 
 
+_LISTED_NUMBERS = r"^\s*\\?%?\s*(?:,\s*(?:and\s+)?|and\s+)$"  # between two numbers of a list: ", ", " and ", "%, and "
+
+
 def _runs(numbers, text, joiner):
     """Maximal runs of numbers separated only by ``joiner`` ("84.3, 72.2 and 98.4")."""
     runs, current = [], []
@@ -180,9 +183,18 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
             continue
         in_sentence_b = range(bisect.bisect_left(b_starts, s_start), bisect.bisect_right(b_ends, s_end))
         in_sentence_n = numbers[bisect.bisect_left(n_starts, s_start):bisect.bisect_right(n_ends, s_end)]
-        if len(in_sentence_b) >= 2 and len(in_sentence_n) == len(in_sentence_b):
+        if len(in_sentence_b) < 2:
+            continue
+        if len(in_sentence_n) == len(in_sentence_b):
             for index, number in zip(in_sentence_b, in_sentence_n):
                 take(index, number, metric_for("", number.end()))
+            continue
+        # More numbers than benchmarks: each list of as many numbers as there are benchmarks pairs
+        # with them ("MRR of 0.352 and 0.491 respectively, against 0.338 and 0.476 for RotatE").
+        for run in _runs(in_sentence_n, text, _LISTED_NUMBERS):
+            if len(run) == len(in_sentence_b) and not any(n.start() in taken_numbers for n in run):
+                for index, number in zip(in_sentence_b, run):
+                    take(index, number, metric_for("", number.end()))
 
     # "on CIFAR-10/FFHQ, with FID scores of 1.91/2.43": benchmarks joined by slashes and as many
     # numbers joined by slashes in the same sentence pair up in order.
@@ -210,7 +222,7 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
 
     # "by 10.06% and 12.14% on the AIME2024 and AIME2025 datasets": a list of numbers before a
     # list of as many benchmarks.
-    for run in _runs(numbers, text, r"^\s*\\?%?\s*(?:,\s*(?:and\s+)?|and\s+)$"):
+    for run in _runs(numbers, text, _LISTED_NUMBERS):
         if len(run) < 2 or any(n.start() in taken_numbers for n in run):
             continue
         first = bisect.bisect_left(b_starts, run[-1].end())

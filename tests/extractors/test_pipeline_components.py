@@ -332,6 +332,16 @@ def test_an_abbreviation_with_a_full_stop_does_not_end_the_sentence_of_a_result(
     assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("PROTEINS", "77.9"), ("NCI1", "80.3")]
 
 
+def test_each_list_of_as_many_numbers_as_benchmarks_pairs_with_them_respectively(extractor):
+    found = extract_one(
+        extractor,
+        "Embeddings",
+        "We reach MRR of 0.352 and 0.491 on FB15k-237 and WN18RR respectively, compared with 0.338 and 0.476 for RotatE.",
+    )
+    values = [(r["benchmark"], r["value"]) for r in found["results"]]
+    assert values == [("FB15k-237", "0.352"), ("WN18RR", "0.491"), ("FB15k-237", "0.338"), ("WN18RR", "0.476")]
+
+
 def test_a_number_on_a_name_that_is_no_benchmark_is_no_result(extractor):
     found = extract_one(
         extractor,
