@@ -30,6 +30,7 @@ _LIST_WORDS = r"(?:such\s+as|including|like|e\.g\.,?|namely|i\.e\.,?|:)"
 # "the Learning to Rank Challenge": the capitalised words before a cue are the end of a longer
 # title-case name, and "Rank" is no benchmark.
 _INSIDE_A_LONGER_NAME = re.compile(r"\b[A-Z][a-z]+[ \t]+(?:to|of|for)[ \t]+$")
+_JOINED = re.compile(r"\s(?:and|or)\s")  # a list's last item comes after "and" or "or"
 MENTIONED = 32  # names looked for again elsewhere in a text; an abstract names far fewer
 # Where an "on A, B and C" list can start ("tasks from A, B and C", "results in A and B" too);
 # "in" and "from" looked for with their spaces, as "in" is inside many words.
@@ -114,6 +115,9 @@ class BenchmarkRules:
         spaced = [k + 1 for k in occurrences(text, _SPACED_ENUMERATION_WORDS)]
         starts = sorted(k for k in occurrences(text, _ENUMERATION_WORDS) + spaced if k >= title_end)
         for match in matches_at(self.enumeration, text, starts):
+            bracketed = match.group().startswith("(") and text.startswith(")", match.end())
+            if not (bracketed or _JOINED.search(match.group("names"))):
+                continue  # "on the Stanford Sentiment Treebank, GRCN achieves": no list without "and"/"or"
             items = list(self._items(match.group("names"), match.start("names"), title_end))
             if len(items) >= 2 and not known.isdisjoint(items):
                 yield from items

@@ -202,6 +202,15 @@ def test_the_last_word_of_a_longer_title_case_name_before_a_cue_is_no_benchmark(
     assert found["benchmarks"] == ["ZetaRank"]
 
 
+def test_a_name_after_a_comma_is_listed_with_a_benchmark_only_in_a_real_list(extractor):
+    found = extract_one(
+        extractor,
+        "Vision",
+        "For classification on ImageNet, ZetaNet reaches 80.1% accuracy. Training on several sets (CIFAR-10, ZetaSet-5K) helps.",
+    )
+    assert found["benchmarks"] == ["ImageNet", "CIFAR-10", "ZetaSet-5K"]
+
+
 def test_a_title_that_calls_its_name_a_benchmark_makes_it_a_new_benchmark(extractor):
     found = extract_one(
         extractor,
