@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings, findings
-from extractors.lexicon import BENCH_CUE, EVALUATION, NUMBER, document_text, interesting_tokens
+from extractors.lexicon import BENCH_CUE, CODED, EVALUATION, NUMBER, document_text, interesting_tokens
 from extractors.sections import title_end
 from extractors.shapes import is_coined_word
 from extractors.text_search import continues_word, matches_at, occurrences
@@ -30,6 +30,7 @@ _LIST_WORDS = r"(?:such\s+as|including|like|e\.g\.,?|namely|i\.e\.,?|:)"
 # "the Learning to Rank Challenge": the capitalised words before a cue are the end of a longer
 # title-case name, and "Rank" is no benchmark.
 _INSIDE_A_LONGER_NAME = re.compile(r"\b[A-Z][a-z]+[ \t]+(?:to|of|for)[ \t]+$")
+_NAMED_A_BENCH = re.compile(r"[A-Z0-9][\w.+]*?-?[Bb]ench(?:-[\w.]+)?$")  # "MT-Bench", "T3Bench", "SWE-bench-Lite"
 _JOINED = re.compile(r"\s(?:and|or)\s")  # a list's last item comes after "and" or "or"
 MENTIONED = 32  # names looked for again elsewhere in a text; an abstract names far fewer
 # Where an "on A, B and C" list can start ("tasks from A, B and C", "results in A and B" too);
@@ -159,7 +160,9 @@ class BenchmarkPhrasing(DataComponent):
         text = document_text(doc)
         boundary = title_end(text)
         found = set()
-        for index, start, end, _, classes in interesting_tokens(doc, BENCH_CUE | NUMBER | EVALUATION):
+        for index, start, end, word, classes in interesting_tokens(doc, BENCH_CUE | NUMBER | EVALUATION | CODED):
+            if classes & CODED and _NAMED_A_BENCH.match(word):
+                found.add((start, end))  # "Spec-Bench", "T3Bench": named as a benchmark
             if classes & EVALUATION and start >= boundary:
                 found.update(self.rules.after_evaluation(text, end, boundary))
             if classes & BENCH_CUE:

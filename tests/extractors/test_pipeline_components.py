@@ -211,6 +211,11 @@ def test_a_name_after_a_comma_is_listed_with_a_benchmark_only_in_a_real_list(ext
     assert found["benchmarks"] == ["ImageNet", "CIFAR-10", "ZetaSet-5K"]
 
 
+def test_a_coined_name_ending_in_bench_is_a_benchmark(extractor):
+    found = extract_one(extractor, "Decoding", "On the 415 prompts of T3Bench-Pro and on Spec-Bench, it is fast; a Workbench is not one.")
+    assert found["benchmarks"] == ["T3Bench-Pro", "Spec-Bench"]
+
+
 def test_a_title_that_calls_its_name_a_benchmark_makes_it_a_new_benchmark(extractor):
     found = extract_one(
         extractor,
