@@ -14,13 +14,13 @@ from spacy.language import Language
 
 from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings, findings
-from extractors.lexicon import BENCH_CUE, CODED, EVALUATION, NUMBER, document_text, interesting_tokens
+from extractors.lexicon import BENCH_CUE, EVALUATION, NUMBER, document_text, interesting_tokens
 from extractors.sections import title_end
 from extractors.shapes import is_coined_word
 from extractors.text_search import continues_word, matches_at, occurrences
 from extractors.token_reads import aligned
 
-__all__ = ["BenchmarkPhrasing", "BenchmarkRules"]
+__all__ = ["BenchmarkPhrasing", "BenchmarkRules", "named_a_bench"]
 
 # A word that can be part of a benchmark name: capitalised, a number, or camel case (miniImageNet).
 _NAMEISH = r"(?:[A-Z0-9]|[a-z]+[A-Z])[\w\-+.^'’*&/]*[\w+*]|[A-Z]"
@@ -30,13 +30,42 @@ _LIST_WORDS = r"(?:such\s+as|including|like|e\.g\.,?|namely|i\.e\.,?|:)"
 # "the Learning to Rank Challenge": the capitalised words before a cue are the end of a longer
 # title-case name, and "Rank" is no benchmark.
 _INSIDE_A_LONGER_NAME = re.compile(r"\b[A-Z][a-z]+[ \t]+(?:to|of|for)[ \t]+$")
-_NAMED_A_BENCH = re.compile(r"[A-Z0-9][\w.+]*?-?[Bb]ench(?:-[\w.]+)?$")  # "MT-Bench", "T3Bench", "SWE-bench-Lite"
+_NAMED_A_BENCH = re.compile(r"[A-Z0-9][\w.+]*?-?[Bb]ench(?:-[A-Za-z0-9][\w.]*)?")  # "MT-Bench", "T3Bench", "SWE-bench-Lite"
+_NAME_CHARACTERS = frozenset("-.+_")
 _JOINED = re.compile(r"\s(?:and|or)\s")  # a list's last item comes after "and" or "or"
 MENTIONED = 32  # names looked for again elsewhere in a text; an abstract names far fewer
 # Where an "on A, B and C" list can start ("tasks from A, B and C", "results in A and B" too);
 # "in" and "from" looked for with their spaces, as "in" is inside many words.
 _ENUMERATION_WORDS = ("on", "across", "over", "including", "such", "(")
 _SPACED_ENUMERATION_WORDS = (" in ", " from ")
+
+
+def named_a_bench(text):
+    """(start, end) of each coined name ending in "Bench" ("MT-Bench", "T3Bench", "Spec-Bench"):
+    named as a benchmark, wherever it stands. Found from each "ench" not followed by "mark", so
+    an abstract costs a few substring searches.
+
+    >>> text = "On Spec-Bench, T3Bench-Pro and the benchmark, a Workbench and a bench."
+    >>> [text[s:e] for s, e in named_a_bench(text)]
+    ['Spec-Bench', 'T3Bench-Pro']
+    """
+    found = []
+    at = text.find("ench", 1)
+    while at >= 0:
+        if text[at - 1] in "Bb" and not text.startswith("mark", at + 4):
+            start = at - 1
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _NAME_CHARACTERS):
+                start -= 1
+            end = at + 4
+            while end < len(text) and (text[end].isalnum() or text[end] in _NAME_CHARACTERS):
+                end += 1
+            while end > start and text[end - 1] in _NAME_CHARACTERS:
+                end -= 1  # "MT-Bench." ends a sentence
+            name = text[start:end]
+            if _NAMED_A_BENCH.fullmatch(name) and ("-" in name or is_coined_word(name)):
+                found.append((start, end))  # not "Workbench"
+        at = text.find("ench", at + 4)
+    return found
 
 
 class BenchmarkRules:
@@ -160,9 +189,8 @@ class BenchmarkPhrasing(DataComponent):
         text = document_text(doc)
         boundary = title_end(text)
         found = set()
-        for index, start, end, word, classes in interesting_tokens(doc, BENCH_CUE | NUMBER | EVALUATION | CODED):
-            if classes & CODED and _NAMED_A_BENCH.match(word):
-                found.add((start, end))  # "Spec-Bench", "T3Bench": named as a benchmark
+        found.update(named_a_bench(text))
+        for index, start, end, _, classes in interesting_tokens(doc, BENCH_CUE | NUMBER | EVALUATION):
             if classes & EVALUATION and start >= boundary:
                 found.update(self.rules.after_evaluation(text, end, boundary))
             if classes & BENCH_CUE:
