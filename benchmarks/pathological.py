@@ -63,6 +63,7 @@ FAMILIES = {
     "named": "a method called ZetaNet and ",
     "fronted results": "on MATH500, it reaches 84.3% and ",
     "evaluation words": "experiments on ZetaBench-1, ",
+    "bench names": "ZetaBench-",
     "apposition lists": "we release ZetaNet, a family of models, together with ",
     "novel noun phrases": "a novel Q-exit criterion and ",
     "benchmark cues": "the ZetaBench benchmark and ",

@@ -32,6 +32,7 @@ _LIST_WORDS = r"(?:such\s+as|including|like|e\.g\.,?|namely|i\.e\.,?|:)"
 _INSIDE_A_LONGER_NAME = re.compile(r"\b[A-Z][a-z]+[ \t]+(?:to|of|for)[ \t]+$")
 _NAMED_A_BENCH = re.compile(r"[A-Z0-9][\w.+]*?-?[Bb]ench(?:-[A-Za-z0-9][\w.]*)?")  # "MT-Bench", "T3Bench", "SWE-bench-Lite"
 _NAME_CHARACTERS = frozenset("-.+_")
+_LONGEST_BENCH = 40  # characters each side of "ench" that a name may take
 _JOINED = re.compile(r"\s(?:and|or)\s")  # a list's last item comes after "and" or "or"
 MENTIONED = 32  # names looked for again elsewhere in a text; an abstract names far fewer
 # Where an "on A, B and C" list can start ("tasks from A, B and C", "results in A and B" too);
@@ -53,11 +54,10 @@ def named_a_bench(text):
     at = text.find("ench", 1)
     while at >= 0:
         if text[at - 1] in "Bb" and not text.startswith("mark", at + 4):
-            start = at - 1
-            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _NAME_CHARACTERS):
+            start, end = at - 1, at + 4
+            while start > max(0, at - _LONGEST_BENCH) and (text[start - 1].isalnum() or text[start - 1] in _NAME_CHARACTERS):
                 start -= 1
-            end = at + 4
-            while end < len(text) and (text[end].isalnum() or text[end] in _NAME_CHARACTERS):
+            while end < min(len(text), at + _LONGEST_BENCH) and (text[end].isalnum() or text[end] in _NAME_CHARACTERS):
                 end += 1
             while end > start and text[end - 1] in _NAME_CHARACTERS:
                 end -= 1  # "MT-Bench." ends a sentence
