@@ -1,9 +1,10 @@
 """Benchmarks by phrasing: names the gazetteer does not know, recognised by how they are cited.
 
 "on the WebShop benchmark", "the MIT Integration Bee dataset", "benchmarks such as AIME2024,
-AIME2025 and MATH500", "on GSM8K and MATH benchmarks", "exceed 81 in SciWorld", "experiments on WordSim-353 and SimLex-999": a capitalised or coined name
-next to a benchmark cue word (``data/benchmark_cues.txt``) or after a reported number, and a
-coined one after "on" that follows an evaluation word (``data/evaluation_words.txt``).
+AIME2025 and MATH500", "on GSM8K and MATH benchmarks", "exceed 81 in SciWorld", "experiments on
+WordSim-353 and SimLex-999", "T3Bench": a capitalised or coined name next to a benchmark cue word
+(``data/benchmark_cues.txt``) or after a reported number, a coined one after "on" that follows an
+evaluation word (``data/evaluation_words.txt``), and a coined name ending in "Bench".
 Known benchmarks are found by the gazetteer component (which also extends a known name by a
 following year, "iNat 2019"); this one adds the rest to the same findings, ``doc._.benchmarks``.
 """

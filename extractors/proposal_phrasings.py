@@ -277,8 +277,8 @@ def _scan_for_names(text, words, cues, max_gap=12, reused=False):
 def _after_apposition(text, words, article, cues, longest=10):
     """The name after ", and" (", together with", ", along with", ", as well as") that closes the
     apposition starting at ``article`` ("X, a family of video models, and Y"): (span, index of the
-    word after it), or None. Only a coined name
-    the gazetteers do not know: "X, a plug-in for DiT, and LoRA" lists no new LoRA."""
+    word after it), or None. Only a coined name the gazetteers do not know: "X, a plug-in for DiT,
+    and LoRA" lists no new LoRA."""
     close = next((k for k in range(article + 1, min(len(words), article + longest)) if words[k][2] in (",", "(", ")")), None)
     if close is None or words[close][2] != ",":
         return None

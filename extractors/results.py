@@ -83,8 +83,10 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 # A benchmark named first in its sentence or clause, after a preposition: "On SQuAD, ...",
 # "...; on CNN/DailyMail ...", "..., and for MNIST ...". Matched on the few characters before the
 # benchmark (``_FRONTED_LOOK_BACK``), with "^" the sentence's start when they reach it.
-_FRONTED = re.compile(r"(?:^|[;,\n]\s*(?:(?:and|while|whereas|but)\s+)?)\s*(?:on|in|for|across)\s+(?:the\s+)?$", re.IGNORECASE)
-_FRONTED_IN_SENTENCE = re.compile(r"[;,\n]\s*(?:(?:and|while|whereas|but)\s+)?(?:on|in|for|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_CLAUSE_START = r"[;,\n]\s*(?:(?:and|while|whereas|but)\s+)?"
+_FRONTING = r"\s*(?:on|in|for|across)\s+(?:the\s+)?$"
+_FRONTED = re.compile(rf"(?:^|{_CLAUSE_START}){_FRONTING}", re.IGNORECASE)
+_FRONTED_IN_SENTENCE = re.compile(rf"{_CLAUSE_START}{_FRONTING}", re.IGNORECASE)
 _FRONTED_LOOK_BACK = 32
 _LONGEST_LIST_GAP = 64  # characters between two listed numbers or benchmarks: ", and the " and its like
 # "FID of 1.91/2.43 on CIFAR-10/FFHQ": numbers joined by slashes, each a decimal or a percentage

@@ -66,7 +66,9 @@ def task_chooser(model, known, most=SETTINGS["most"], threshold=SETTINGS["thresh
             words_of.clear()
         abstract, counted = text[title_end:].lower(), {}
         scores = [
-            phrase_score(c.phrase) + score(place_features(c, title_end, known, colon)) + weights_get(recurrence_feature(c.phrase, abstract, counted, words_of), 0.0)
+            phrase_score(c.phrase)
+            + score(place_features(c, title_end, known, colon))
+            + weights_get(recurrence_feature(c.phrase, abstract, counted, words_of), 0.0)
             for c in found
         ]
         best = max(scores)
