@@ -184,36 +184,34 @@ def test_benchmarks_by_gazetteer_and_phrasing(extractor):
     assert found["benchmarks"] == ["MATH500", "ImageNet-1K", "ZebraLogic", "MIT Integration Bee"]
 
 
-def test_coined_names_run_on_after_an_evaluation_word_are_benchmarks(extractor):
-    found = extract_one(
-        extractor,
-        "Word embeddings",
-        "We learn embeddings from English text. Experiments on WordSim-353 and SimLex-999 show gains, "
-        "and the vectors are evaluated on the MEN-3k collection. Alignment experiments on Mistral-7B agree.",
-    )
-    assert found["benchmarks"] == ["WordSim-353", "SimLex-999", "MEN-3k"]
-    assert found["models"] == ["Mistral-7B"]
-
-
-def test_the_last_word_of_a_longer_title_case_name_before_a_cue_is_no_benchmark(extractor):
-    found = extract_one(
-        extractor, "Ranking", "Results on the Yahoo Learning to Rank Challenge and the ZetaRank benchmark improve."
-    )
-    assert found["benchmarks"] == ["ZetaRank"]
-
-
-def test_a_name_after_a_comma_is_listed_with_a_benchmark_only_in_a_real_list(extractor):
-    found = extract_one(
-        extractor,
-        "Vision",
-        "For classification on ImageNet, ZetaNet reaches 80.1% accuracy. Training on several sets (CIFAR-10, ZetaSet-5K) helps.",
-    )
-    assert found["benchmarks"] == ["ImageNet", "CIFAR-10", "ZetaSet-5K"]
-
-
-def test_a_coined_name_ending_in_bench_is_a_benchmark(extractor):
-    found = extract_one(extractor, "Decoding", "On the 415 prompts of T3Bench-Pro and on Spec-Bench, it is fast; a Workbench is not one.")
-    assert found["benchmarks"] == ["T3Bench-Pro", "Spec-Bench"]
+@pytest.mark.parametrize(
+    "abstract, benchmarks",
+    [
+        pytest.param(  # a coined name run "on" after an evaluation word, with no cue word near it
+            "We learn embeddings from English text. Experiments on WordSim-353 and SimLex-999 show gains, "
+            "and the vectors are evaluated on the MEN-3k collection. Alignment experiments on Mistral-7B agree.",
+            ["WordSim-353", "SimLex-999", "MEN-3k"],
+            id="after-an-evaluation-word",
+        ),
+        pytest.param(  # "Rank" ends a longer title-case name and is none of its own
+            "Results on the Yahoo Learning to Rank Challenge and the ZetaRank benchmark improve.",
+            ["ZetaRank"],
+            id="end-of-a-longer-name",
+        ),
+        pytest.param(  # "on ImageNet, ZetaNet reaches" lists nothing; a bracketed list does
+            "For classification on ImageNet, ZetaNet reaches 80.1% accuracy. Training on several sets (CIFAR-10, ZetaSet-5K) helps.",
+            ["ImageNet", "CIFAR-10", "ZetaSet-5K"],
+            id="only-a-real-list",
+        ),
+        pytest.param(
+            "On the 415 prompts of T3Bench-Pro and on Spec-Bench, it is fast; a Workbench is not one.",
+            ["T3Bench-Pro", "Spec-Bench"],
+            id="a-coined-name-ending-in-bench",
+        ),
+    ],
+)
+def test_benchmarks_by_how_the_abstract_writes_them(extractor, abstract, benchmarks):
+    assert extract_one(extractor, "A paper", abstract)["benchmarks"] == benchmarks
 
 
 def test_a_title_that_calls_its_name_a_benchmark_makes_it_a_new_benchmark(extractor):
@@ -330,30 +328,30 @@ def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decim
     assert {b for b, _ in values} == {"Android-in-the-Wild"}
 
 
-def test_a_benchmark_a_clause_opens_with_reports_the_numbers_after_it(extractor):
-    found = extract_one(
-        extractor,
-        "Reading comprehension",
-        "On SQuAD, our reader reaches an exact match of 68.0 and an F1 of 77.3; on NewsQA it leads as well. "
-        "On SVHN the model reaches 95.7% accuracy, and on MNIST 99.75%.",
-    )
-    values = [(r["benchmark"], r["value"]) for r in found["results"]]
-    assert values == [("SQuAD", "68.0"), ("SQuAD", "77.3"), ("SVHN", "95.7"), ("MNIST", "99.75")]
-
-
-def test_an_abbreviation_with_a_full_stop_does_not_end_the_sentence_of_a_result(extractor):
-    found = extract_one(extractor, "Pooling", "On PROTEINS, i.e. protein graphs, HEAP reaches 77.9%, and on NCI1 80.3%.")
-    assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("PROTEINS", "77.9"), ("NCI1", "80.3")]
-
-
-def test_each_list_of_as_many_numbers_as_benchmarks_pairs_with_them_respectively(extractor):
-    found = extract_one(
-        extractor,
-        "Embeddings",
-        "We reach MRR of 0.352 and 0.491 on FB15k-237 and WN18RR respectively, compared with 0.338 and 0.476 for RotatE.",
-    )
-    values = [(r["benchmark"], r["value"]) for r in found["results"]]
-    assert values == [("FB15k-237", "0.352"), ("WN18RR", "0.491"), ("FB15k-237", "0.338"), ("WN18RR", "0.476")]
+@pytest.mark.parametrize(
+    "abstract, results",
+    [
+        pytest.param(  # a benchmark a sentence or clause opens with reports the numbers after it
+            "On SQuAD, our reader reaches an exact match of 68.0 and an F1 of 77.3; on NewsQA it leads as well. "
+            "On SVHN the model reaches 95.7% accuracy, and on MNIST 99.75%.",
+            [("SQuAD", "68.0"), ("SQuAD", "77.3"), ("SVHN", "95.7"), ("MNIST", "99.75")],
+            id="a-benchmark-a-clause-opens-with",
+        ),
+        pytest.param(  # "i.e." does not end the sentence
+            "On PROTEINS, i.e. protein graphs, HEAP reaches 77.9%, and on NCI1 80.3%.",
+            [("PROTEINS", "77.9"), ("NCI1", "80.3")],
+            id="an-abbreviation-inside-the-sentence",
+        ),
+        pytest.param(  # each list of as many numbers as benchmarks pairs with them
+            "We reach MRR of 0.352 and 0.491 on FB15k-237 and WN18RR respectively, compared with 0.338 and 0.476 for RotatE.",
+            [("FB15k-237", "0.352"), ("WN18RR", "0.491"), ("FB15k-237", "0.338"), ("WN18RR", "0.476")],
+            id="respectively-with-more-numbers",
+        ),
+    ],
+)
+def test_results_by_how_the_sentence_ties_numbers_to_benchmarks(extractor, abstract, results):
+    found = extract_one(extractor, "A paper", abstract)
+    assert [(r["benchmark"], r["value"]) for r in found["results"]] == results
 
 
 def test_a_number_on_a_name_that_is_no_benchmark_is_no_result(extractor):
