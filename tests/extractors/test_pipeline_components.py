@@ -149,6 +149,13 @@ def test_models_by_family_version_and_size(extractor):
             ["Flamingo-80B", "UL2-20B", "Parti-20B", "Flamingo"],
             id="Flamingo, UL2 and Parti keep their size",
         ),
+        pytest.param(
+            "Agents and generators",
+            "We compare UI-TARS-72B, xLAM-2-8B, LLaDA-8B-Instruct, Dream-7B, OmniGen, BAGEL and DUSt3R with "
+            "OpenAI o3-mini. We dream of a bagel.",
+            ["UI-TARS-72B", "xLAM-2-8B", "LLaDA-8B-Instruct", "Dream-7B", "OmniGen", "BAGEL", "DUSt3R", "OpenAI o3-mini"],
+            id="2024-2025 families and OpenAI's o-series as written",
+        ),
     ],
 )
 def test_a_model_name_keeps_what_is_written_on_to_it(extractor, title, abstract, models):
