@@ -88,6 +88,7 @@ _FRONTING = r"\s*(?:on|in|for|across)\s+(?:the\s+)?$"
 _FRONTED = re.compile(rf"(?:^|{_CLAUSE_START}){_FRONTING}", re.IGNORECASE)
 _FRONTED_IN_SENTENCE = re.compile(rf"{_CLAUSE_START}{_FRONTING}", re.IGNORECASE)
 _FRONTED_LOOK_BACK = 32
+_FOR_A_NAME = re.compile(r"\s*\\?%?\s+for\s+")  # "47.5% for SimPO": the name comes next
 _LONGEST_LIST_GAP = 64  # characters between two listed numbers or benchmarks: ", and the " and its like
 # "FID of 1.91/2.43 on CIFAR-10/FFHQ": numbers joined by slashes, each a decimal or a percentage
 # (so no date or fraction such as "2023/24" or "1/2").
@@ -288,6 +289,22 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
             index, _, metric, _ = taken[reported[k][1]]
             take(index, number, metric)
             bisect.insort(reported, (number.start(), len(taken) - 1))
+    # "52.7% on AlpacaEval 2, compared with 47.5% for SimPO", "86.1 on BFCL and 58.4 on
+    # tau-bench, against 81.3 and 49.7 for xLAM-2-8B": a list of numbers "for" a compared name
+    # repeats, in order, the benchmarks of as many results reported just before it in the sentence.
+    subject_starts = set(s_starts)
+    for run in _runs([n for n in numbers if n.start() not in taken_numbers], text, _LISTED_NUMBERS):
+        compared = _FOR_A_NAME.match(text, run[-1].end())
+        if compared is None or compared.end() not in subject_starts:
+            continue
+        k = bisect.bisect_left(reported, (run[0].start(), -1))
+        if k < len(run) or reported[k - len(run)][0] <= last_break(run[0].start()):
+            continue  # fewer results than numbers before it in its sentence
+        for (_, entry), number in zip(reported[k - len(run):k], run):
+            index, _, metric, _ = taken[entry]
+            take(index, number, metric)
+        for number in run:
+            bisect.insort(reported, (number.start(), len(taken) - len(run) + run.index(number)))
     # "On SQuAD, BiDAF reaches an exact match of 68.0 and an F1 of 77.3; on CNN/DailyMail ...": a
     # benchmark a sentence or clause opens with reports the percentages and decimals after it, up
     # to the next benchmark named, though the sentence names others.
@@ -335,7 +352,13 @@ class ResultFinder(DataComponent):
 
     def __call__(self, doc):
         self.check_initialised()
-        ranges = sorted({(start, end) for start, end, _, _ in findings(doc, "benchmarks")}, key=lambda r: (r[0], -r[1]))
+        # A name only the phrasing rules call a benchmark ("91.5% on DeepSeek-R1") is no benchmark
+        # where the model rules found a model.
+        models = SpanIndex((start, end) for start, end, _, _ in findings(doc, "models"))
+        ranges = sorted(
+            {(start, end) for start, end, _, key in findings(doc, "benchmarks") if key or not models.overlaps(start, end)},
+            key=lambda r: (r[0], -r[1]),
+        )
         benchmarks = []
         for start, end in ranges:  # the longest of overlapping names
             if not benchmarks or start >= benchmarks[-1][1]:

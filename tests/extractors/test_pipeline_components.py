@@ -354,6 +354,18 @@ def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decim
             [("FB15k-237", "0.352"), ("WN18RR", "0.491"), ("FB15k-237", "0.338"), ("WN18RR", "0.476")],
             id="respectively-with-more-numbers",
         ),
+        pytest.param(  # numbers "for" a compared name repeat the benchmarks of the results before them
+            "ZetaLM reaches 52.7% on AlpacaEval 2, compared with 47.5% for SimPO and 40.3% for DPO. "
+            "It scores 5.12 on MT-Bench and 4.87 on GSM8K, against 4.21 and 3.95 for EAGLE-2.",
+            [("AlpacaEval 2", "52.7"), ("AlpacaEval 2", "47.5"), ("AlpacaEval 2", "40.3"),
+             ("MT-Bench", "5.12"), ("GSM8K", "4.87"), ("MT-Bench", "4.21"), ("GSM8K", "3.95")],
+            id="numbers-for-a-compared-name",
+        ),
+        pytest.param(  # "on DeepSeek-R1" names the model the number was measured on, not a benchmark
+            "On HarmBench, the attack reaches 91.5% on DeepSeek-R1 and 84.0% on o3-mini.",
+            [("HarmBench", "91.5"), ("HarmBench", "84.0")],
+            id="a-number-on-a-model",
+        ),
     ],
 )
 def test_results_by_how_the_sentence_ties_numbers_to_benchmarks(extractor, abstract, results):
