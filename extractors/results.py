@@ -303,8 +303,8 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         for (_, entry), number in zip(reported[k - len(run):k], run):
             index, _, metric, _ = taken[entry]
             take(index, number, metric)
-        for number in run:
-            bisect.insort(reported, (number.start(), len(taken) - len(run) + run.index(number)))
+        for offset, number in enumerate(run):
+            bisect.insort(reported, (number.start(), len(taken) - len(run) + offset))
     # "On SQuAD, BiDAF reaches an exact match of 68.0 and an F1 of 77.3; on CNN/DailyMail ...": a
     # benchmark a sentence or clause opens with reports the percentages and decimals after it, up
     # to the next benchmark named, though the sentence names others.
