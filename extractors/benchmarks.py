@@ -78,7 +78,11 @@ class BenchmarkRules:
         name = rf"(?:{_NAMEISH})(?:[ \t](?:{_NAMEISH})){{0,3}}"
         name_list = rf"{name}(?:\s*,\s*{name}){{0,12}}(?:\s*,?\s*(?:and|or)\s+{name})?"
         # "the X benchmark" / "X and Y benchmarks": the names just before a cue word.
-        self.before_cue = re.compile(rf"(?<![\w-])(?P<names>{name_list})[ \t]+$")
+        # "GigaScience (3-class) and BCI-IV-2a (4-class) datasets": a short note in brackets may
+        # follow each name of the list (not a short form: "Android-in-the-Wild (AitW)" is one name).
+        noted = rf"{name}(?:[ \t]*\([0-9a-z][^()]{{0,23}}\))?"
+        noted_list = rf"{noted}(?:\s*,\s*{noted}){{0,12}}(?:\s*,?\s*(?:and|or)\s+{noted})?"
+        self.before_cue = re.compile(rf"(?<![\w-])(?P<names>{noted_list})[ \t]+$")
         # "benchmarks such as X, Y and Z" / "datasets: X, Y" / "three datasets, X, Y, and Z": the
         # names just after one (after a bare comma, a list of two names or more).
         self.after_cue = re.compile(
@@ -196,7 +200,7 @@ class BenchmarkPhrasing(DataComponent):
                 found.update(self.rules.after_evaluation(text, end, boundary))
             if classes & BENCH_CUE:
                 # Names come right before the cue or after "such as", "including", ":".
-                before = index > 0 and doc[index - 1].text[:1].isalnum() and not doc[index - 1].is_lower
+                before = index > 0 and (doc[index - 1].text == ")" or (doc[index - 1].text[:1].isalnum() and not doc[index - 1].is_lower))
                 found.update(self.rules.around_cue(text, start, end, boundary, before))
             elif classes & NUMBER:
                 found.update(self.rules.after_reported_number(text, start))

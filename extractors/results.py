@@ -28,8 +28,8 @@ register("results")
 # A number, with the "\\%" of LaTeX sources and the "53. 6" of broken PDF extraction tolerated;
 # a range written with "--" or an en dash ("3--6%", "8–10%") is one value.
 _NUMBER = re.compile(
-    r"(?<![\w.\-/])[-+]?\d+(?:\.\d+|\.\s\d+(?=\s?\\?%))?(?:\s?(?:--|–)\s?\d+(?:\.\d+)?)?(?:\s?\\?%)?(?![\w/]|\.\d)"
-)
+    r"(?<![\w.\-/])[-+]?\d+(?:\.\d+|\.\s\d+(?=\s?\\?%))?(?:\s?(?:--|–)\s?\d+(?:\.\d+)?)?(?:\s?\\?%)?(?![\w/]|\.\d|-[A-Za-z])"
+)  # not "3-class", "5-shot": a number written on to a word describes, it reports nothing
 _CHAIN = re.compile(r"^\s*(?:->|→|to|and|,|vs\.?|versus)\s*(?:\(\s*)?$")
 _PREPOSITION = r"(?:on|in|for|at|over|across|of)"
 # "HumanEval improves from 60.4 to 68.9", "accuracy on X rises to 91%".

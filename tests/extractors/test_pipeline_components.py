@@ -215,6 +215,11 @@ def test_benchmarks_by_gazetteer_and_phrasing(extractor):
             ["T3Bench-Pro", "Spec-Bench"],
             id="a-coined-name-ending-in-bench",
         ),
+        pytest.param(  # a short note in brackets after each name of a list before a cue word
+            "We reach 100% accuracy across both the GigaScience (3-class) and BCI-IV-2a (4-class) datasets.",
+            ["GigaScience", "BCI-IV-2a"],
+            id="names-with-notes-before-a-cue",
+        ),
     ],
 )
 def test_benchmarks_by_how_the_abstract_writes_them(extractor, abstract, benchmarks):
@@ -365,6 +370,11 @@ def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decim
             "On HarmBench, the attack reaches 91.5% on DeepSeek-R1 and 84.0% on o3-mini.",
             [("HarmBench", "91.5"), ("HarmBench", "84.0")],
             id="a-number-on-a-model",
+        ),
+        pytest.param(  # "3-class" describes; it reports nothing
+            "The model reaches 97.1% on CIFAR-100 (100-class).",
+            [("CIFAR-100", "97.1")],
+            id="a-number-written-on-to-a-word",
         ),
     ],
 )
