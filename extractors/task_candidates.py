@@ -76,8 +76,9 @@ def candidates(text, title_end, known_phrases, heads=None):
                 clause = []
             # A capital inside the abstract (not on a clause's first word) makes a phrase look
             # like a name.
-            capital = start >= title_end and ((clause and word[0].isupper()) or word[1:] != word[1:].lower())
-            clause.append((word.lower(), start, capital))
+            lower = word.lower()
+            capital = start >= title_end and lower != word and ((clause and word[0].isupper()) or word[1:] != lower[1:])
+            clause.append((lower, start, capital))
         elif clause:
             _add_phrases(clause, title_end, heads, found)
             clause = []
