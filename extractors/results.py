@@ -94,8 +94,6 @@ _LONGEST_LIST_GAP = 64  # characters between two listed numbers or benchmarks: "
 # (so no date or fraction such as "2023/24" or "1/2").
 _SLASHED = re.compile(r"(?<![\w.\-/])\d+(?:\.\d+%?|%)(?:/\d+(?:\.\d+%?|%))+(?![\w/]|\.\d)")
 _SLASHED_PART = re.compile(r"\d+(?:\.\d+)?%?")
-
-
 _LISTED_NUMBERS = r"^\s*\\?%?\s*(?:,\s*(?:and\s+)?|and\s+)$"  # between two numbers of a list: ", ", " and ", "%, and "
 
 
@@ -178,7 +176,6 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
             if boundary < end <= position:
                 return index
         return -1
-
 
     # "a, b and c on X, Y and Z, respectively"
     for s_start, s_end in sentences if "respectively" in text else ():

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field
 
 __all__ = [
-    "TaskCandidate", "candidates", "features", "phrase_features", "place_features", "recurrence_feature", "choose",
-    "head_words", "title_colon",
+    "TaskCandidate", "PHRASE_WORD", "candidates", "features", "phrase_features", "place_features", "recurrence_feature",
+    "choose", "head_words", "title_colon",
 ]
 
 _WORD_OR_BREAK = re.compile(r"(?P<word>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)|[.,;:!?()\[\]{}\"“”\n]")
@@ -28,7 +28,7 @@ _STOP = frozenset(
     "is are be been was were which while using based towards toward new novel such both each than "
     "can may also not more most less very how what when where why".split()
 )
-_PHRASE_WORD = re.compile(r"[a-z0-9]+")
+PHRASE_WORD = re.compile(r"[a-z0-9]+")  # a word of a lowercased phrase or text, for counting
 _RECURRENCE_BINS = (1, 2, 3, 5, 8)
 _RECURRENCE = [f"recurrence={sum(n >= edge for edge in _RECURRENCE_BINS)}" for n in range(_RECURRENCE_BINS[-1] + 1)]
 MAX_WORDS = 5
@@ -185,7 +185,7 @@ def recurrence_feature(phrase, abstract, counted, words_of=None):
     """
     words = words_of.get(phrase) if words_of is not None else None
     if words is None:
-        words = _PHRASE_WORD.findall(phrase)
+        words = PHRASE_WORD.findall(phrase)
         if words_of is not None:
             words_of[phrase] = words
     rarest = _RECURRENCE_BINS[-1]

@@ -21,10 +21,9 @@ The model is data: ``extractors/data/task_trees.json``, written by ``graphbuild 
 
 import json
 import math
-import re
 from pathlib import Path
 
-from extractors.task_candidates import candidates, choose, features, head_words, title_colon
+from extractors.task_candidates import PHRASE_WORD, candidates, choose, features, head_words, title_colon
 from extractors.task_choice import SETTINGS
 
 __all__ = ["TREES_PATH", "FIT", "TreesUnavailable", "numbers", "describe", "TreeRanker", "tree_chooser", "load_trees"]
@@ -34,7 +33,6 @@ TREES_PATH = Path(__file__).resolve().parent / "data" / "task_trees.json"
 #: 600 trees, 7 to 31 leaves, means 0.40 to 0.45), so the figure may be a point or two optimistic.
 FIT = {"trees": 100, "rate": 0.1, "leaves": 15, "min_count": 3}
 NUMBERS = 12
-_WORD = re.compile(r"[a-z0-9]+")
 
 
 class TreesUnavailable(RuntimeError):
@@ -62,9 +60,9 @@ def numbers(text, title_end, found):
     (-1: not there), the title's words, the paper's candidates."""
     low = text.lower()
     counts = {}
-    for word in _WORD.findall(low, title_end):
+    for word in PHRASE_WORD.findall(low, title_end):
         counts[word] = counts.get(word, 0) + 1
-    title_words = _WORD.findall(low, 0, title_end)
+    title_words = PHRASE_WORD.findall(low, 0, title_end)
     in_title = set(title_words)
     # Which candidates sit inside which: every run of a candidate's words that is a candidate.
     index = {c.phrase: i for i, c in enumerate(found)}
@@ -81,7 +79,7 @@ def numbers(text, title_end, found):
     papers_candidates, title_length = float(len(found)), float(len(title_words))
     rows = []
     for i, candidate in enumerate(found):
-        words = _WORD.findall(candidate.phrase) or [""]
+        words = PHRASE_WORD.findall(candidate.phrase) or [""]
         abstract = [p - title_end for p in candidate.positions if p >= title_end]
         first = min(abstract) if abstract else -1
         titled = 0
