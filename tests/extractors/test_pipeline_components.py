@@ -349,6 +349,11 @@ def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decim
             [("SQuAD", "68.0"), ("SQuAD", "77.3"), ("SVHN", "95.7"), ("MNIST", "99.75")],
             id="a-benchmark-a-clause-opens-with",
         ),
+        pytest.param(  # the clause opens further into the sentence than the look-back reaches from its start
+            "Gains are large and steady on MNIST; on SVHN the model reaches 95.7% accuracy.",
+            [("SVHN", "95.7")],
+            id="a-benchmark-a-later-clause-opens-with",
+        ),
         pytest.param(  # "i.e." does not end the sentence
             "On PROTEINS, i.e. protein graphs, HEAP reaches 77.9%, and on NCI1 80.3%.",
             [("PROTEINS", "77.9"), ("NCI1", "80.3")],
