@@ -289,6 +289,11 @@ def _after_apposition(text, words, article, cues, longest=10):
     return None
 
 
+_VARIANT_WORDS = frozenset("variant variants version versions".split())
+#: Words of a description that "we call" names before the name: "we call the resulting model X".
+_DESCRIPTION_WORDS = frozenset("the our this it a an new novel resulting final proposed overall full combined".split()) | _VARIANT_WORDS
+
+
 def named(text, naming_triggers, we_naming_triggers, cues):
     """Names after "called", "dubbed", "which we term", ...: [(start, end)].
 
@@ -326,12 +331,12 @@ def named(text, naming_triggers, we_naming_triggers, cues):
         words = split_words(text, verb.end(), stop)
         # "we name the algorithm X", "called our method X": skip the description.
         k = 0
-        while k < len(words) and k < 3 and (
-            words[k][2].lower() in ("the", "our", "this", "it", "a", "an", "new", "novel")
+        while k < len(words) and k < 4 and (
+            words[k][2].lower() in _DESCRIPTION_WORDS
             or words[k][2].lower() in cues.heads
         ):
             k += 1
-        if 0 < k < len(words) and words[k - 1][2].lower() in cues.heads:
+        if 0 < k < len(words) and (words[k - 1][2].lower() in cues.heads or words[k - 1][2].lower() in _VARIANT_WORDS):
             words = words[k:]
         # "we term such module as learngene", "we dub our method as X": the name follows "as".
         as_index = next((k for k, w in enumerate(words[:5]) if w[2].lower() == "as"), None)

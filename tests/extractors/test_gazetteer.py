@@ -152,3 +152,10 @@ def test_a_phrase_matcher_given_token_hashes_matches_as_one_given_docs():
     doc = nlp(text)
     assert from_hashes(doc) == from_docs(doc)
     assert [doc[start:end].text for _, start, end in from_docs(doc)] == ["A", "Large Language Models", "MATH500", "the pile", "qwen2.5 7b"]
+
+
+def test_machine_learning_frameworks_are_methods_and_general_software_is_not(extractor):
+    # The guide counts frameworks among methods, and our labels list PyTorch and LangChain as
+    # methods; NumPy and Python are general-purpose tools, not methods.
+    found = extract_one(extractor, "Toolkit", "We implement it in PyTorch with NumPy and Python, and serve it with vLLM.")
+    assert found["methods"] == ["PyTorch", "vLLM"]

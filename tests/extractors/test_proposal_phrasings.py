@@ -95,6 +95,11 @@ def test_named_is_the_name_after_a_naming_verb_of_the_papers_own(read, cues):
     assert names(text, named(text, triggers(NAMING), triggers(WE_NAMING), cues)) == ["TTRL"]
     text, triggers, _ = read("T", "Recently, a new paradigm was presented, called InterContiNet.")
     assert named(text, triggers(NAMING), triggers(WE_NAMING), cues) == []
+    # The description between "we call" and the name is not part of it.
+    text, triggers, _ = read("T", "We couple it with an inverse mapping; we call the resulting model CycleGAN.")
+    assert names(text, named(text, triggers(NAMING), triggers(WE_NAMING), cues)) == ["CycleGAN"]
+    text, triggers, _ = read("T", "We decouple weight decay from the loss; we call the resulting variants AdamW and SGDW.")
+    assert names(text, named(text, triggers(NAMING), triggers(WE_NAMING), cues)) == ["AdamW"]
 
 
 def test_appositions_of_novelty_name_what_they_follow(read, cues):
