@@ -64,6 +64,8 @@ class _Rules:
         )
         self.metric_in = re.compile(rf"\b({metric})\b", re.IGNORECASE)
         self.metric_after_number = re.compile(rf"^\s*%?\s*({metric})\b", re.IGNORECASE)
+        # Between two numbers of a list, the first one's metric: "% UAS and ", " ROUGE-1, ".
+        self.metric_listed = re.compile(rf"\s*\\?%?\s*({metric})\s*(?:,\s*(?:and\s+)?|and\s+)$", re.IGNORECASE)
 
     def is_count(self, text, number):
         """True for a count or a size: "1.89 million queries", "7B", and a whole number before
@@ -260,6 +262,16 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
             continue
         index, gap = choice
         take(index, number, metric_for(gap, number.end()))
+        if index >= bisect.bisect_left(b_starts, number.end()):
+            # "95.7% UAS and 94.1% LAS on PTB": numbers before this one, each with a metric of
+            # its own, listed up to it report on the same benchmark.
+            k = position - 1
+            while k >= 0 and numbers[k].start() not in taken_numbers:
+                listed = rules.metric_listed.match(text, numbers[k].end(), numbers[k + 1].start())
+                if listed is None:
+                    break
+                take(index, numbers[k], listed.group(1))
+                k -= 1
         # "by 51.6% -> 60.1% for DPO and 52.6% -> 62.4% for RLOO": numbers chained to this one.
         previous = number
         for k in range(position + 1, len(numbers)):

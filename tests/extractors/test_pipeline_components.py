@@ -371,6 +371,12 @@ def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decim
              ("MT-Bench", "5.12"), ("GSM8K", "4.87"), ("MT-Bench", "4.21"), ("GSM8K", "3.95")],
             id="numbers-for-a-compared-name",
         ),
+        pytest.param(  # numbers listed with a metric each report on the benchmark after the last
+            "A single model obtains 67.7 exact match and 77.3 F1 on the SQuAD test set, "
+            "and the parser 95.7% UAS and 94.1% LAS on PTB.",
+            [("SQuAD", "67.7"), ("SQuAD", "77.3"), ("PTB", "95.7"), ("PTB", "94.1")],
+            id="numbers-each-with-a-metric",
+        ),
         pytest.param(  # "on DeepSeek-R1" names the model the number was measured on, not a benchmark
             "On HarmBench, the attack reaches 91.5% on DeepSeek-R1 and 84.0% on o3-mini.",
             [("HarmBench", "91.5"), ("HarmBench", "84.0")],
