@@ -373,6 +373,14 @@ def novel_noun_phrases(text, triggers, cues):
     """
     found = []
     for start, end, _ in triggers:
+        if text[max(0, start - 4):start].lower() == "our " and text[start:end].lower() in ("new", "novel"):
+            # "Our novel Focal Loss focuses ...": the paper's own, though a gazetteer knows it now
+            # ("our new ViT model" is an instance of a known name, not a name).
+            words = split_words(text, end, min(len(text), end + 60))[:7]
+            hit = name_at(text, words, 0, -1, cues) if words and words[0][2][:1].isupper() else None
+            if hit is not None and not (hit[0] + 1 < len(words) and words[hit[0] + 1][2].lower() in cues.heads):
+                found.append(span_of(words, 0, hit))
+            continue
         if not _ARTICLE_BEFORE.search(text, max(0, start - 16), start):
             continue  # "a novel ...", "the first ...": only an article starts such a phrase
         words = split_words(text, end, min(len(text), end + 60))[:7]
@@ -527,6 +535,18 @@ def appositions(text, triggers, pairs, cues):
     return found
 
 
+# Right before a defined long form, words that claim it as new even when a gazetteer knows it
+# (the paper that introduced it): "our new Colossal Clean Crawled Corpus (C4)", "a class of
+# CNNs called deep convolutional generative adversarial networks (DCGANs)", "we introduce a
+# Region Proposal Network (RPN)", "a simple architecture, the Graph Isomorphism Network (GIN)".
+_STRONG_CLAIM = re.compile(
+    r"(?:\b(?:our|the)\s+(?:new|novel)\s+|\b(?:called|dubbed|named|termed)\s+"
+    r"|\bwe\s+(?:\w+\s+)?(?:introduce|propose|present|develop)\s+(?:a|an|the)\s+(?:(?:new|novel|simple)\s+)?"
+    r"|\b(?:architecture|model|network|method|algorithm|framework|approach),\s+(?:the|a|an)\s+)$",
+    re.IGNORECASE,
+)
+
+
 def owned_definitions(text, pairs, claim_starts, cues):
     """Abbreviations the paper defines for its own contribution: the defining sentence says
     "we propose", "our" or "this paper introduces" before the long form, with nothing between
@@ -543,17 +563,29 @@ def owned_definitions(text, pairs, claim_starts, cues):
     found = []
     for long_start, long_end, short_start, short_end in pairs:
         long_form, short_form = text[long_start:long_end], text[short_start:short_end]
-        if (
+        if not (
             len(long_form.split()) >= 2
             and len(short_form) >= 2
             and is_coined_word(short_form)
-            and concept_key(long_form) not in cues.known_keys
             and short_form.lower() not in cues.not_names
             and not text.endswith(" for ", 0, long_start)  # "a framework for <task> (SHORT)"
-            and introduced_before(text, min(long_start, short_start), claim_starts, cues)
+        ):
+            continue
+        strong = _STRONG_CLAIM.search(text, max(0, long_start - 60), long_start)
+        if concept_key(long_form) in cues.known_keys and not strong:
+            continue
+        if introduced_before(text, min(long_start, short_start), claim_starts, cues) or (
+            strong and _claimed_by_us(text, long_start)
         ):
             found.append((long_start, long_end))
     return found
+
+
+def _claimed_by_us(text, position):
+    """Whether the sentence up to ``position`` is the paper's own ("we", "this paper") and does
+    not speak of earlier work ("Recently, ... called X")."""
+    sentence = text[sentence_start_of(text, position):position]
+    return WE_OR_THIS_PAPER.search(sentence) is not None and not _PRIOR_WORK.search(sentence)
 
 
 def title_tools(text, pairs, cues):

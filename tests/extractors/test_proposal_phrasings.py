@@ -115,6 +115,9 @@ def test_novel_noun_phrases_name_the_coined_word_inside_or_after_them(read, cues
     assert names(text, novel_noun_phrases(text, triggers(NOVELTY), cues)) == ["Q-exit", "StepNet"]
     text, triggers, _ = read("T", "We present a novel RLHF criterion.")  # a known name is not new
     assert novel_noun_phrases(text, triggers(NOVELTY), cues) == []
+    # ... unless the paper calls it "our novel" one (the paper that introduced it).
+    text, triggers, _ = read("T", "Our novel Focal Loss focuses training on hard examples; our new ViT variant helps.")
+    assert names(text, novel_noun_phrases(text, triggers(NOVELTY), cues)) == ["Focal Loss"]
 
 
 def test_own_work_names_follow_our_method(read, cues):
@@ -144,6 +147,22 @@ def test_quoted_names_before_a_head_noun_in_a_sentence_of_the_papers_own(read, c
 def test_owned_definitions_are_abbreviations_the_paper_defines_for_its_own_work(read, cues):
     text, _, claims = read("T", "We propose Goal Trees with Critics (GTC) for planning. Unlike Proximal Value Shaping (PVS), it plans.")
     assert names(text, owned_definitions(text, list(abbreviation_pairs(text)), claims, cues)) == ["Goal Trees with Critics"]
+
+
+def test_a_known_name_the_paper_claims_in_so_many_words_is_its_own(read, cues):
+    # The paper that introduced a now-known name: the words right before its definition claim it.
+    for abstract, expected in [
+        ("In this work, we introduce a Region Proposal Network (RPN) that shares features.", ["Region Proposal Network"]),
+        ("We introduce a class of CNNs called deep convolutional generative adversarial networks (DCGANs).",
+         ["deep convolutional generative adversarial networks"]),
+        ("We then develop a simple architecture, the Graph Isomorphism Network (GIN), that is expressive.",
+         ["Graph Isomorphism Network"]),
+        # Using a known name is not claiming it.
+        ("We fine-tune with Direct Preference Optimization (DPO) and Low-Rank Adaptation (LoRA).", []),
+        ("Recently, a method called Region Proposal Network (RPN) was shown to help; we study it.", []),
+    ]:
+        text, _, claims = read("T", abstract)
+        assert names(text, owned_definitions(text, list(abbreviation_pairs(text)), claims, cues)) == expected, abstract
 
 
 def test_title_tools_are_the_titles_with_phrase_the_abstract_defines_or_proposes(read, cues):
