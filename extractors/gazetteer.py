@@ -220,11 +220,24 @@ class GazetteerMatcher(DataComponent):
                     last = doc[end - 1]
                     end_char = last.idx + len(last)
                     key = concept_key(text[start_char:end_char])
+            if label == "BENCHMARK" and longest[start] == end:
+                # "WMT'15 English-German", "COCO test-dev": a language pair or a named split.
+                part = _PAIR_OR_SPLIT.match(text, end_char)
+                if part is not None:
+                    end_char = part.end()
+                    key = concept_key(text[start_char:end_char])
             found.append((start_char, end_char, label, key))
             if label == "BENCHMARK" and end < len(doc) and _YEAR.match(doc[end].text):
-                # A year after a known name is part of it too: "iNat 2019", "AIME 2024".
+                # A year after a known name is part of it too: "iNat 2019", "AIME 2024", and the
+                # language pair after the year: "WMT 2014 English-to-German".
                 year = doc[end]
-                with_years.setdefault(group, []).append((start_char, year.idx + len(year), label, f"{key}-{year.text}"))
+                year_end = year.idx + len(year)
+                year_key = f"{key}-{year.text}"
+                part = _PAIR_OR_SPLIT.match(text, year_end)
+                if part is not None:
+                    year_end = part.end()
+                    year_key = concept_key(text[start_char:year_end])
+                with_years.setdefault(group, []).append((start_char, year_end, label, year_key))
         for start_char, end_char, key, label, group in variants:
             groups.setdefault(group, []).append((start_char, end_char, label, key))
         for group, items in groups.items():
@@ -322,6 +335,19 @@ def _scratch_tokenizer(nlp):
     scratch = spacy.blank(nlp.lang).tokenizer
     scratch.from_bytes(tokenizer.to_bytes(exclude=["vocab"]), exclude=["vocab"])
     return scratch
+
+
+_LANGUAGES = (
+    "English|German|French|Chinese|Romanian|Czech|Russian|Japanese|Spanish|Finnish|Turkish|Estonian|Latvian|"
+    "Hindi|Gujarati|Kazakh|Lithuanian|Arabic|Korean|Vietnamese|Italian|Portuguese|Dutch|Polish|Hungarian|Icelandic|"
+    "En|De|Fr|Zh|Ro|Cs|Ru|Ja|Es|Fi|Tr|Et|Lv|Hi|Gu|Kk|Lt|Ar|Ko|Vi|It|Pt|Nl|Pl|Hu|Is"
+)
+# A language pair or a named split right after a benchmark's name: " English-to-German",
+# " En-De", " English to French", " test-dev", " test-clean".
+_PAIR_OR_SPLIT = re.compile(
+    rf"\s+(?:(?:{_LANGUAGES})(?:-to-|-|\s+to\s+|\s*(?:→|->)\s*)(?:{_LANGUAGES})|(?:test|dev)-(?:dev|std|clean|other))\b",
+    re.IGNORECASE,
+)
 
 
 def _variant_end(doc, end):

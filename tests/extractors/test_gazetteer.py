@@ -159,3 +159,16 @@ def test_machine_learning_frameworks_are_methods_and_general_software_is_not(ext
     # methods; NumPy and Python are general-purpose tools, not methods.
     found = extract_one(extractor, "Toolkit", "We implement it in PyTorch with NumPy and Python, and serve it with vLLM.")
     assert found["methods"] == ["PyTorch", "vLLM"]
+
+
+def test_a_language_pair_or_a_named_split_after_a_known_benchmark_is_part_of_its_name(extractor):
+    found = extract_one(
+        extractor,
+        "Translation",
+        "We reach 28.4 BLEU on the WMT 2014 English-to-German task, 39.1 AP on COCO test-dev and "
+        "5.3 WER on LibriSpeech test-clean; on COCO alone, English to German means nothing.",
+    )
+    assert found["benchmarks"] == ["WMT 2014 English-to-German", "COCO test-dev", "LibriSpeech test-clean", "COCO"]
+    assert [(r["benchmark"], r["value"]) for r in found["results"]] == [
+        ("WMT 2014 English-to-German", "28.4"), ("COCO test-dev", "39.1"), ("LibriSpeech test-clean", "5.3"),
+    ]
