@@ -73,6 +73,7 @@ _APPOSITION_END = re.compile(r"(?:,\s*|\s)(?:is\s+)?(?:a|an)\s+$")
 _NOT_NAME_START = frozenset("a an the our this these those two three several new novel simple".split())
 _DESCRIPTION_ENDS = frozenset("of to for that which with in on by , ;".split())
 _CLAUSE_WORDS = frozenset("that which who to for is are was were with in on by as and or from into via".split())
+_VERSION = re.compile(r"v?\d+(?:\.\d+)+$|v\d+$")  # "2.0", "1.5", "v2"
 _LOWER_CODED = re.compile(r"[a-z]+\d[\w.\-]*$")  # "s1", "k1.5": a lowercase name with a number
 _NOT_NAMING = re.compile(r"so-$|\bnamed\s+entit")  # "so-called", "named entity"
 _WE_OR_OUR = re.compile(r"\b(?:we|our)\b")
@@ -117,6 +118,8 @@ def title_prefix(text, cues):
     if prefix.lower() in cues.generic_prefixes or words[0].lower() in cues.generic_prefixes:
         return []
     abstract = text[end_of_title:]
+    if len(words) == 2 and _VERSION.match(words[1]):
+        words = words[:1]  # "wav2vec 2.0: ...", "Kimi 1.5: ...": a name and its version
     if len(words) == 1:
         accepted = words[0][0].isupper() or is_coined_word(words[0]) or _LOWER_CODED.match(words[0]) is not None
     elif any(is_coined_word(w) for w in words) and len(words) <= 3:

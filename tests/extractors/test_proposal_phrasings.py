@@ -56,6 +56,8 @@ def test_title_prefix_is_the_name_before_a_titles_colon(read, cues):
     assert names(text, title_prefix(text, cues)) == ["s1"]  # lowercase, but a name by its number
     text, _, _ = read("scaling: a study of test-time compute", "We study compute.")
     assert title_prefix(text, cues) == []
+    text, _, _ = read("wav2vec 2.0: A Framework for Self-Supervised Learning", "We learn from speech.")
+    assert names(text, title_prefix(text, cues)) == ["wav2vec 2.0"]  # a name and its version
 
 
 def test_introduced_is_the_name_right_after_the_papers_own_introducing_verb(read, cues):
