@@ -448,9 +448,10 @@ def assemble(
         for b_start, b_end, value, metric, s_start, s_end in reported:
             if b_start not in benchmark_starts:
                 continue
-            _, key, _, _ = concept(b_start, b_end, key_by_range.get((b_start, b_end)))
+            # Named as the benchmark list names it: "StreetView House Numbers (SVHN)" both times.
+            display, key, _, _ = concept(b_start, b_end, key_by_range.get((b_start, b_end)))
             subject = text[s_start:s_end] if s_start >= 0 else None
-            results.append(_make_result(text[b_start:b_end], key, value, metric, subject, evidence(b_start)))
+            results.append(_make_result(display, key, value, metric, subject, evidence(b_start)))
 
     mentions = []
     for item in sorted(found.values(), key=lambda item: item.positions[0]):
