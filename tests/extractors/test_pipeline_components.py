@@ -377,6 +377,12 @@ def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decim
             [("SQuAD", "67.7"), ("SQuAD", "77.3"), ("PTB", "95.7"), ("PTB", "94.1")],
             id="numbers-each-with-a-metric",
         ),
+        pytest.param(  # a sentence naming no benchmark reports numbers with a metric on the one named just before
+            "We outperform earlier methods on ImageNet. A linear classifier on our features achieves 76.5% top-1 "
+            "accuracy, a 7% relative improvement. Training takes 3.5 days.",
+            [("ImageNet", "76.5")],
+            id="the-benchmark-of-the-sentence-before",
+        ),
         pytest.param(  # "on DeepSeek-R1" names the model the number was measured on, not a benchmark
             "On HarmBench, the attack reaches 91.5% on DeepSeek-R1 and 84.0% on o3-mini.",
             [("HarmBench", "91.5"), ("HarmBench", "84.0")],
