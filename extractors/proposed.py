@@ -14,6 +14,8 @@ user's included, is a known name, never the paper's own.
 ['LADDER']
 """
 
+import re
+
 from spacy.language import Language
 
 from extractors.component_data import DataComponent
@@ -38,6 +40,7 @@ from extractors.token_reads import aligned
 __all__ = ["proposals", "ProposalFinder"]
 
 _CUES = INTRO | NAMING | WE_NAMING | NOVELTY | OWN
+_SIZE_AFTER = re.compile(r"[ -](?:\d+x)?\d+(?:\.\d+)?[BM]\b")  # " 8x7B", "-16B", " 350M"
 
 
 def proposals(text, pairs, tokens, cues):
@@ -77,6 +80,9 @@ def proposals(text, pairs, tokens, cues):
             continue
         if "\n" in name or "=" in name:
             continue  # across a line break, or an equation ("R=-a*e^H+b")
+        size = _SIZE_AFTER.match(text, end)
+        if size is not None:
+            end = size.end()  # "we introduce Mixtral 8x7B": the size names the released model
         chosen.append((start, end, proposal_label(text, start, end, cues)))
     return chosen
 

@@ -213,6 +213,20 @@ def _abbreviation_index(text, pairs):
     return by_short, by_long
 
 
+def _variant_of(surface, proposed_names):
+    """Whether ``surface`` and one of the paper's proposed names are one model with and without
+    a size or version ("CogVideoX-5B" of a paper proposing CogVideoX, "Mixtral" of one
+    proposing "Mixtral 8x7B")."""
+    return any(_sized(surface, name) or _sized(name, surface) for name in proposed_names)
+
+
+def _sized(longer, shorter):
+    return (
+        len(longer) > len(shorter) + 1 and longer.startswith(shorter) and longer[len(shorter)] in " -"
+        and any(ch.isdigit() for ch in longer[len(shorter):])
+    )
+
+
 def _names_another(long_key, key, alias_keys, spellings):
     """Whether a paper's long form for a known short form names another concept than the known
     one (key ``key``): it is no known spelling, and it does not start with the words of one of
@@ -382,6 +396,7 @@ def assemble(
     #    method-shaped "Massive Multitask Understanding" of "(MMLU)" is the benchmark.
     mentions = []
     known_labels = {}
+    proposed_names = {text[start:end] for start, end, _ in proposals}
     for start, end, label, extractor, gazetteer_key in accepted:
         if label != schema.BENCHMARK and proposed_spans.overlaps(start, end):
             continue
@@ -398,6 +413,10 @@ def assemble(
         if label == schema.MODEL:
             described = model_grammar.describe(name or text[start:end])
             properties = tuple((k, v) for k, v in sorted(described.items()) if v)
+            if _variant_of(text[start:end], proposed_names):
+                # "CogVideoX-5B" of a paper proposing CogVideoX: a size of the paper's own model.
+                record("proposed", label, start, "graphbuild_proposed", display, key, name, aliases, properties)
+                continue
         record(_KIND_OF_LABEL[label], label, start, extractor, display, key, name, aliases, properties)
 
     # 4. Tasks: a few per paper, those in the title first, then the most repeated.

@@ -682,3 +682,14 @@ def test_a_found_name_is_looked_for_again_at_most_mentioned_times(extractor):
     reported = {r["benchmark"] for r in found["results"]}
     assert names[0] in reported  # among the first MENTIONED names (sorted): found again
     assert names[-1] not in reported  # beyond them: not looked for again, so work stays linear
+
+
+def test_the_sizes_of_the_papers_own_model_are_its_own(extractor):
+    # The paper releases them; the labels list them with what it proposes, not among the models it uses.
+    found = extract_one(
+        extractor,
+        "CogVideoX: Text-to-Video Diffusion",
+        "We present CogVideoX. CogVideoX-5B beats Llama-3-8B. We also introduce Mixtral 8x7B, and Mixtral beats GPT-3.5.",
+    )
+    assert found["proposed"] == ["CogVideoX", "CogVideoX-5B", "Mixtral 8x7B", "Mixtral"]
+    assert found["models"] == ["Llama-3-8B", "GPT-3.5"]
