@@ -31,6 +31,7 @@ _NUMBER = re.compile(
     r"(?<![\w.\-/])[-+]?\d+(?:\.\d+|\.\s\d+(?=\s?\\?%))?(?:\s?(?:--|–)\s?\d+(?:\.\d+)?)?(?:\s?\\?%)?(?![\w/]|\.\d|-[A-Za-z])"
 )  # not "3-class", "5-shot": a number written on to a word describes, it reports nothing
 _CHAIN = re.compile(r"^\s*(?:->|→|to|and|,|vs\.?|versus)\s*(?:\(\s*)?$")
+_CHANGED_TO = re.compile(r"\s*\\?%?\s*(?:→|->|to)\s*$")  # between the two values of a change
 _PREPOSITION = r"(?:on|in|for|at|over|across|of)"
 # "HumanEval improves from 60.4 to 68.9", "accuracy on X rises to 91%".
 _CHANGE = r"(?:improves?|improved|increases?|increased|rises?|rose|grows?|jumps?|climbs?|drops?|dropped|decreases?|decreased|falls?|goes|went)"
@@ -265,12 +266,19 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         if index >= bisect.bisect_left(b_starts, number.end()):
             # "95.7% UAS and 94.1% LAS on PTB": numbers before this one, each with a metric of
             # its own, listed up to it report on the same benchmark.
+            # "from 28.9% to 43.3% on AIME 2024", "(77.9%→84.1% on GSM8K)": the value before the
+            # change reports on it too.
             k = position - 1
             while k >= 0 and numbers[k].start() not in taken_numbers:
                 listed = rules.metric_listed.match(text, numbers[k].end(), numbers[k + 1].start())
-                if listed is None:
+                if listed is not None:
+                    take(index, numbers[k], listed.group(1))
+                elif _CHANGED_TO.match(text, numbers[k].end(), numbers[k + 1].start()) and (
+                    "to" not in text[numbers[k].end():numbers[k + 1].start()] or text.endswith("from ", 0, numbers[k].start())
+                ):
+                    take(index, numbers[k], metric_for("", numbers[k].end()))
+                else:
                     break
-                take(index, numbers[k], listed.group(1))
                 k -= 1
         # "by 51.6% -> 60.1% for DPO and 52.6% -> 62.4% for RLOO": numbers chained to this one.
         previous = number

@@ -1,4 +1,5 @@
-"""The pipeline's tokenizer: spaCy's English rules with two suffix rules changed for names.
+"""The pipeline's tokenizer: spaCy's English rules with two suffix rules changed for names, and
+an arrow between two numbers split off ("77.9%→84.1%" is two values).
 
 Names are not measurements: spaCy's default suffixes split a unit after a number, which cuts
 "GSM8K" into "GSM8" + "K". And a sentence-final period after a name ending in a capital or a digit
@@ -9,6 +10,8 @@ Names are not measurements: spaCy's default suffixes split a unit after a number
 >>> nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
 >>> [t.text for t in nlp("We beat Llama 3.2 3B on GSM8K.")]
 ['We', 'beat', 'Llama', '3.2', '3B', 'on', 'GSM8K', '.']
+>>> [t.text for t in nlp("(77.9%→84.1% on GSM8K)")]
+['(', '77.9%', '→', '84.1%', 'on', 'GSM8K', ')']
 """
 
 import re
@@ -58,6 +61,9 @@ class _EndSearch:
         return self.expression.search(string, max(0, len(string) - WINDOW))
 
 
+_ARROW = r"(?<=[0-9%])(?:→|->)(?=[0-9])"  # "77.9%→84.1%": a change between two values
+
+
 def name_friendly_tokenizer(nlp):
     """A tokenizer for ``nlp``'s language with the units rule dropped and a period after a capital
     or digit split off."""
@@ -68,7 +74,7 @@ def name_friendly_tokenizer(nlp):
         rules=defaults.tokenizer_exceptions,
         prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
         suffix_search=compile_suffix_regex(suffixes + [r"(?<=[A-Za-z0-9+*])\."]).search,
-        infix_finditer=compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
+        infix_finditer=compile_infix_regex(list(defaults.infixes) + [_ARROW]).finditer,
         token_match=defaults.token_match,
         url_match=defaults.url_match,
     )

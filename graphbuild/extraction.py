@@ -378,7 +378,9 @@ def assemble(
     for start, end, label in proposals:
         if cited_benchmarks.overlaps(start, end):
             label = schema.BENCHMARK
-        display, key, name, aliases = concept(start, end, None)
+        # A name a gazetteer knows keeps its key ("SimPO" of "SimPO: Simple Preference
+        # Optimization ..."), so the paper that introduced it and the papers that use it meet.
+        display, key, name, aliases = concept(start, end, alias_keys.get(concept_key(text[start:end])))
         by_key.setdefault(key, []).append((start, label, display, name, aliases))
     for key, occurrences in by_key.items():
         in_abstract = [label for start, label, *_ in occurrences if start >= title_end] or [occurrences[0][1]]

@@ -383,6 +383,11 @@ def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decim
             [("ImageNet", "76.5")],
             id="the-benchmark-of-the-sentence-before",
         ),
+        pytest.param(  # the value before a change reports on the benchmark too
+            "It improves accuracy from 28.9% to 43.3% on AIME 2024, and Mistral-7B (77.9%→84.1% on GSM8K). We scale 7 to 70 on MATH.",
+            [("AIME 2024", "28.9"), ("AIME 2024", "43.3"), ("GSM8K", "77.9"), ("GSM8K", "84.1"), ("MATH", "70")],
+            id="from-one-value-to-another",
+        ),
         pytest.param(  # "on DeepSeek-R1" names the model the number was measured on, not a benchmark
             "On HarmBench, the attack reaches 91.5% on DeepSeek-R1 and 84.0% on o3-mini.",
             [("HarmBench", "91.5"), ("HarmBench", "84.0")],
@@ -693,3 +698,19 @@ def test_the_sizes_of_the_papers_own_model_are_its_own(extractor):
     )
     assert found["proposed"] == ["CogVideoX", "CogVideoX-5B", "Mixtral 8x7B", "Mixtral"]
     assert found["models"] == ["Llama-3-8B", "GPT-3.5"]
+
+
+def test_a_known_name_the_paper_proposes_keeps_its_known_key(extractor):
+    # The paper that introduced SimPO and a paper that uses it meet at one concept; the title's
+    # long form is the proposal, not a method the paper mentions.
+    from graphbuild.records import Paper
+
+    papers = [
+        Paper(id="p1", title="SimPO: Simple Preference Optimization with a Reference-Free Reward",
+              abstract="We propose SimPO. Simple Preference Optimization uses the average log probability.", sources=("t:1",)),
+        Paper(id="p2", title="Alignment", abstract="We compare DPO with SimPO.", sources=("t:2",)),
+    ]
+    own, other = extractor.extract(papers)
+    (proposed,) = [m for m in own.mentions if m.kind == "proposed"]
+    assert not [m for m in own.mentions if m.kind == "method"]
+    assert proposed.key in {m.key for m in other.mentions if m.kind == "method"}
