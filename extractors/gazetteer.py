@@ -135,6 +135,13 @@ def _capitalised(word):
     return word[:1] + word[1:].lower()
 
 
+_THOUSANDS = re.compile(r"(?<=\d)[kK](?![a-z])")
+
+
+def _flip_case(match):
+    return match.group().swapcase()
+
+
 def _is_capitals_word(word):
     return len(word) > 1 and word.isalpha() and word.isupper()
 
@@ -268,7 +275,10 @@ class GazetteerMatcher(DataComponent):
         """False when ``surface`` is a spelling that counts only as written ("MATH", "ZeRO", a
         one-word benchmark's capital) and is not written so."""
         forms = self.exact_forms.get(surface.lower())
-        return forms is None or _written_form(surface) in forms or _capitalised(surface) in forms
+        if forms is None or _written_form(surface) in forms or _capitalised(surface) in forms:
+            return True
+        # A thousand after a number is written "k" or "K" alike: "ADE20k" is "ADE20K".
+        return _THOUSANDS.search(surface) is not None and _written_form(_THOUSANDS.sub(_flip_case, surface)) in forms
 
 
 def gazetteer_data(gazetteers, groups, tokenizer):

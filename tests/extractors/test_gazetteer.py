@@ -172,3 +172,8 @@ def test_a_language_pair_or_a_named_split_after_a_known_benchmark_is_part_of_its
     assert [(r["benchmark"], r["value"]) for r in found["results"]] == [
         ("WMT 2014 English-to-German", "28.4"), ("COCO test-dev", "39.1"), ("LibriSpeech test-clean", "5.3"),
     ]
+
+
+def test_a_thousand_is_k_or_K_and_arc_splits_are_known_in_lowercase(extractor):
+    found = extract_one(extractor, "Evaluation", "We evaluate on ADE20k, GSM8k, ImageNet-1k and ImageNet-1K, ARC-e and ARC-c, and BoolQ.")
+    assert found["benchmarks"] == ["ADE20k", "GSM8k", "ImageNet-1k", "ARC-e", "ARC-c", "BoolQ"]
