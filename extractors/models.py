@@ -34,7 +34,7 @@ _SIZE = r"\d+(?:\.\d+)?[BMK](?:-A\d+(?:\.\d+)?B)?(?!\w|\.\d)|\d+x\d+(?:\.\d+)?B(
 _VERSION = r"v?\d+(?:\.\d+)*(?:[a-z](?![a-zA-Z]))?"
 # What a paper appends to a model's name, written on to it: "-RL" of "Qwen-Math-RL", "-Zero-Chat".
 # A capital or digit after the hyphen ("Qwen-7B-based" is no new name).
-_NAMED_SUFFIXES = re.compile(r"(?:-[A-Z0-9][A-Za-z0-9.]*(?<!\.))*")
+_NAMED_SUFFIXES = re.compile(r"(?:-[A-Z0-9][A-Za-z0-9.]*(?<!\.)|-[α-ω](?![\w]))*")  # and "-β" of "Zephyr-7B-β"
 
 
 def _alternation(words):

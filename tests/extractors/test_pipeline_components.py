@@ -126,8 +126,8 @@ def test_models_by_family_version_and_size(extractor):
     [
         pytest.param(
             "Math RL",
-            "We compare Qwen-Math-RL and Llama-3-8B-Instruct-RL with Qwen2.5-7B-based judges.",
-            ["Qwen-Math-RL", "Llama-3-8B-Instruct-RL", "Qwen2.5-7B"],
+            "We compare Qwen-Math-RL, Zephyr-7B-β and Llama-3-8B-Instruct-RL with Qwen2.5-7B-based judges.",
+            ["Qwen-Math-RL", "Zephyr-7B-β", "Llama-3-8B-Instruct-RL", "Qwen2.5-7B"],
             id="a suffix written on to the name belongs to it",
         ),
         pytest.param(
