@@ -91,10 +91,12 @@ class ProposalCues:
         self.naming = re.compile(rf"(?<![-\w])(?:{naming})\s+(?:it\s+|this\s+|them\s+)?(?:as\s+)?(?:the\s+)?", re.IGNORECASE)
         we_naming = "|".join(sorted(map(re.escape, cues["we_naming_verbs"]), key=len, reverse=True))
         self.we_naming = re.compile(rf"(?:{we_naming})\s+(?:it\s+|this\s+|them\s+)?(?:as\s+)?(?:the\s+)?", re.IGNORECASE)
-        own = "|".join(sorted(map(re.escape, cues["own_work"]), key=len, reverse=True))
-        # A second word of the list may follow: "our new algorithm X", "our proposed method X".
+        # "our" and a word of the list, maybe with one describing word between ("our fine-tuned
+        # model X"), and a second word of the list may follow: "our new algorithm X".
         seconds = "|".join(sorted({re.escape(v.split()[-1]) for v in cues["own_work"]}, key=len, reverse=True))
-        self.own_work = re.compile(rf"\b(?:{own})(?:\s+(?:{seconds}))?,?\s+(?=[^\W_])", re.IGNORECASE)
+        self.own_work = re.compile(
+            rf"\bour\s+(?:(?!(?:{seconds})\b)[a-z][a-z\-]*\s+)?(?:{seconds})(?:\s+(?:{seconds}))?,?\s+(?=[^\W_])", re.IGNORECASE
+        )
 
     def known(self, name):
         """A name the gazetteers know, in the singular too ("LSTMs"), a model name, or a size of a

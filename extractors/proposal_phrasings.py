@@ -550,6 +550,9 @@ _STRONG_CLAIM = re.compile(
 )
 
 
+_OWN_BEFORE = re.compile(r"\b(?:our|the\s+proposed)\s+$", re.IGNORECASE)  # "our Large Video Dataset (LVD)"
+
+
 def owned_definitions(text, pairs, claim_starts, cues):
     """Abbreviations the paper defines for its own contribution: the defining sentence says
     "we propose", "our" or "this paper introduces" before the long form, with nothing between
@@ -574,10 +577,11 @@ def owned_definitions(text, pairs, claim_starts, cues):
             and not text.endswith(" for ", 0, long_start)  # "a framework for <task> (SHORT)"
         ):
             continue
-        strong = _STRONG_CLAIM.search(text, max(0, long_start - 60), long_start)
+        own = _OWN_BEFORE.search(text, max(0, long_start - 16), long_start)
+        strong = own or _STRONG_CLAIM.search(text, max(0, long_start - 60), long_start)
         if concept_key(long_form) in cues.known_keys and not strong:
             continue
-        if introduced_before(text, min(long_start, short_start), claim_starts, cues) or (
+        if own or introduced_before(text, min(long_start, short_start), claim_starts, cues) or (
             strong and _claimed_by_us(text, long_start)
         ):
             found.append((long_start, long_end))

@@ -125,6 +125,8 @@ def test_novel_noun_phrases_name_the_coined_word_inside_or_after_them(read, cues
 def test_own_work_names_follow_our_method(read, cues):
     text, triggers, _ = read("T", "Experiments show that our method, MoDA, beats PPO.")
     assert names(text, own_work_names(text, triggers(OWN), cues)) == ["MoDA"]
+    text, triggers, _ = read("T", "Both GPT-4 and our fine-tuned model SWE-Llama, built on CodeLlama, resolve few issues.")
+    assert names(text, own_work_names(text, triggers(OWN), cues)) == ["SWE-Llama"]  # a describing word between
     # "new", "novel", "proposed" and a head noun together: "our new algorithm DRPO".
     text, triggers, _ = read("T", "Using our new algorithm DRPO and our proposed method, SkillNet, helps; our model beats PPO.")
     assert names(text, own_work_names(text, triggers(OWN), cues)) == ["DRPO", "SkillNet"]
@@ -162,6 +164,8 @@ def test_a_known_name_the_paper_claims_in_so_many_words_is_its_own(read, cues):
         # Using a known name is not claiming it.
         ("We fine-tune with Direct Preference Optimization (DPO) and Low-Rank Adaptation (LoRA).", []),
         ("Recently, a method called Region Proposal Network (RPN) was shown to help; we study it.", []),
+        # "our" or "the proposed" right before a definition claims it by itself.
+        ("The filtering yields our Large Video Dataset (LVD) of 580M clips.", ["Large Video Dataset"]),
     ]:
         text, _, claims = read("T", abstract)
         assert names(text, owned_definitions(text, list(abbreviation_pairs(text)), claims, cues)) == expected, abstract
