@@ -5,8 +5,10 @@ The phrasings (``extractors.proposal_phrasings``: a title prefix "LADDER: ...", 
 one name per place and labels each BENCHMARK, MODEL or METHOD from the words around it ("a new
 benchmark", "a 7B language model", "a framework"). ``ProposalFinder`` is the spaCy component that
 runs ``proposals`` on a document and adds the names to ``doc._.proposed``. The cue words are data
-(``data/proposal_cues.json``, ``data/benchmark_cues.txt``); every name a gazetteer lists, the
-user's included, is a known name, never the paper's own.
+(``data/proposal_cues.json``, ``data/benchmark_cues.txt``); a name a gazetteer lists, the
+user's included, is a known name, the paper's own only where the words right before it claim it
+("we introduce a Region Proposal Network (RPN)", "our novel Focal Loss": the paper that
+introduced a name now known).
 
 >>> from extractors.proposal_cues import default_cues
 >>> text = "LADDER: Self-Improving Models\\n\\nWe introduce LADDER, and we train Transformer-XL on it."
