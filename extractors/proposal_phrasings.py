@@ -120,6 +120,8 @@ def title_prefix(text, cues):
     abstract = text[end_of_title:]
     if len(words) == 2 and _VERSION.match(words[1]):
         words = words[:1]  # "wav2vec 2.0: ...", "Kimi 1.5: ...": a name and its version
+    if len(words) > 1 and words[0].endswith("ing") and words[0].isalpha() and words[0][1:].islower():
+        return []  # "Understanding R1-Zero-Like Training: ...": what the paper does, not a name
     if len(words) == 1:
         accepted = words[0][0].isupper() or is_coined_word(words[0]) or _LOWER_CODED.match(words[0]) is not None
     elif any(is_coined_word(w) for w in words) and len(words) <= 3:

@@ -85,6 +85,8 @@ def proposals(text, pairs, tokens, cues):
         size = _SIZE_AFTER.match(text, end)
         if size is not None:
             end = size.end()  # "we introduce Mixtral 8x7B": the size names the released model
+        elif name.endswith((" Series", " series", " Family", " family")):
+            end = start + name.rindex(" ")  # "the Qwen2-VL Series" is Qwen2-VL
         chosen.append((start, end, proposal_label(text, start, end, cues)))
     return chosen
 

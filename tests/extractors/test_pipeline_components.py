@@ -698,6 +698,10 @@ def test_the_sizes_of_the_papers_own_model_are_its_own(extractor):
     )
     assert found["proposed"] == ["CogVideoX", "CogVideoX-5B", "Mixtral 8x7B", "Mixtral"]
     assert found["models"] == ["Llama-3-8B", "GPT-3.5"]
+    # "Series" and "family" after the name say what it is; they are not part of it.
+    found = extract_one(extractor, "Vision-language models", "We present the Qwen2-VL Series, an upgrade of Qwen-VL, with DINOv2-L features.")
+    assert found["proposed"] == ["Qwen2-VL"]
+    assert found["models"] == ["Qwen-VL", "DINOv2-L"]  # a pretrained encoder, as CLIP and SigLIP are
 
 
 def test_a_known_name_the_paper_proposes_keeps_its_known_key(extractor):

@@ -58,6 +58,8 @@ def test_title_prefix_is_the_name_before_a_titles_colon(read, cues):
     assert title_prefix(text, cues) == []
     text, _, _ = read("wav2vec 2.0: A Framework for Self-Supervised Learning", "We learn from speech.")
     assert names(text, title_prefix(text, cues)) == ["wav2vec 2.0"]  # a name and its version
+    text, _, _ = read("Understanding R1-Zero-Like Training: A Critical Perspective", "We study R1-Zero.")
+    assert title_prefix(text, cues) == []  # what the paper does, not a name
 
 
 def test_introduced_is_the_name_right_after_the_papers_own_introducing_verb(read, cues):
