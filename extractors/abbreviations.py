@@ -38,6 +38,9 @@ _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _WRAPPING = "*_\"'“”‘’`"
 
 
+_MODEL_SIZE = re.compile(r"[-\s]\d+(?:\.\d+)?[BMbm]$")  # "Qwen2.5-7B", "OPT-350M" ("L2M" is a short form)
+
+
 def _short_form_candidate(inner):
     """The short form inside parentheses, or None: 2-10 characters, at most two words, a letter,
     starting with a letter or digit (Schwartz & Hearst's conditions)."""
@@ -49,6 +52,8 @@ def _short_form_candidate(inner):
         return None
     if candidate.lower() in ("e.g", "i.e", "e.g.", "i.e.", "ours", "see", "etc"):
         return None
+    if _MODEL_SIZE.search(candidate):
+        return None  # "41% (Qwen2.5-7B)": a model's size says it is a name of its own, not a short form
     return candidate
 
 

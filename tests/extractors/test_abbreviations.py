@@ -59,3 +59,13 @@ def test_a_long_form_is_looked_for_after_the_last_clause_barrier():
     assert _clause_start(text, 0, text.index(": see")) == text.index("Then")  # ". " ends a clause
     assert _clause_start(text, 0, text.index(" (briefly")) == 0  # no barrier: the window's start
     assert _clause_start("e.g.x", 1, 5) == 1  # a full stop without a space is no barrier
+
+
+def test_a_model_with_its_size_in_parentheses_is_no_short_form():
+    # Its letters are spread over the sentence before it, which made a 20-word "long form".
+    text = (
+        "Experiments on seven question-answering datasets, including NQ, HotpotQA and Bamboogle, show that "
+        "Search-R1 improves performance by 41% (Qwen2.5-7B)."
+    )
+    assert pairs(text) == []
+    assert pairs("We distil Stable Diffusion 1.5 (SD1.5) into one step.") == [("Stable Diffusion 1.5", "SD1.5")]
