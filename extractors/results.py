@@ -33,6 +33,9 @@ _NUMBER = re.compile(
 _CHAIN = re.compile(r"^\s*(?:->|→|to|and|,|vs\.?|versus)\s*(?:\(\s*)?$")
 _CHANGED_TO = re.compile(r"\s*\\?%?\s*(?:→|->|to)\s*$")  # between the two values of a change
 _PREPOSITION = r"(?:on|in|for|at|over|across|of)"
+# "37% when trained on FineWeb-Edu": what a model was trained on is no benchmark it reports on.
+_TRAINED = r"trained|training|fine-tuned|finetuned|pretrained|pre-trained"
+_TRAINED_ON = re.compile(rf"\b(?:{_TRAINED})\s+on\s+(?:the\s+)?$", re.IGNORECASE)
 # "HumanEval improves from 60.4 to 68.9", "accuracy on X rises to 91%".
 _CHANGE = r"(?:improves?|improved|increases?|increased|rises?|rose|grows?|jumps?|climbs?|drops?|dropped|decreases?|decreased|falls?|goes|went)"
 _FOLLOWING_WORDS = re.compile(r"\s*([A-Za-z×]+)(?:\s+([a-z]+))?")  # the two words after a number
@@ -55,7 +58,7 @@ class _Rules:
         # Number ... benchmark: "84.3 on X", "72.2% accuracy on the X", "+5.2 points on X"; not
         # across a conjunction ("On X it scores 90.2 and on Y 40.1": 90.2 is not Y's).
         self.before = re.compile(
-            rf"^\s*(?:\)\s*)?(?:(?:{metric})\s+)?(?:(?!(?:and|or|but|while|whereas)\s)[a-z\-]+\s+){{0,2}}?(?:(?:score|points?|improvement|gain)\s+)?(?:respectively\s+)?{_PREPOSITION}\s+(?:the\s+)?(?:[a-z\-]+\s+){{0,3}}$",
+            rf"^\s*(?:\)\s*)?(?:(?:{metric})\s+)?(?:(?!(?:and|or|but|while|whereas|{_TRAINED})\s)[a-z\-]+\s+){{0,2}}?(?:(?:score|points?|improvement|gain)\s+)?(?:respectively\s+)?{_PREPOSITION}\s+(?:the\s+)?(?:[a-z\-]+\s+){{0,3}}$",
             re.IGNORECASE,
         )
         # Benchmark ... number: "X (84.3)", "X (EM 84.3)", "X: 84.3", "X accuracy of 84.3", "X to 84.3".
@@ -65,6 +68,7 @@ class _Rules:
         )
         self.metric_in = re.compile(rf"\b({metric})\b", re.IGNORECASE)
         self.metric_after_number = re.compile(rf"^\s*%?\s*({metric})\b", re.IGNORECASE)
+        self.metric_before_number = re.compile(rf"\b(?:{metric})\s+(?:of\s+|:\s*|=\s*)$", re.IGNORECASE)
         # Between two numbers of a list, the first one's metric: "% UAS and ", " ROUGE-1, ".
         self.metric_listed = re.compile(rf"\s*\\?%?\s*({metric})\s*(?:,\s*(?:and\s+)?|and\s+)$", re.IGNORECASE)
 
@@ -257,7 +261,9 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
             if index >= 0 and number.start() - b_ends[index] <= max_gap:
                 gap = text[b_ends[index]:number.start()]
                 written = number.group()
-                if rules.after.match(gap) or (gap == " " and ("." in written or "%" in written)):
+                if (rules.after.match(gap) or (gap == " " and ("." in written or "%" in written))) and not _TRAINED_ON.search(
+                    text, max(0, b_starts[index] - 24), b_starts[index]
+                ):
                     choice = (index, gap)  # also "MMLU 78.5, GSM8K 88.1": a decimal right after the name
         if choice is None:
             continue
@@ -361,7 +367,15 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         if len({text[b_starts[i]:b_ends[i]].lower() for i in range(first, last)}) != 1:
             continue
         for number in numbers[bisect.bisect_left(n_starts, s_start):bisect.bisect_right(n_ends, s_end)]:
-            if number.start() not in taken_numbers and rules.metric_after_number.match(text[number.end():number.end() + 40]):
+            if number.start() in taken_numbers:
+                continue
+            # With a metric after it or right before it ("an average accuracy of 75.0%"), or in
+            # brackets after a compared name ("GPT-4o (13.9%)").
+            if (
+                rules.metric_after_number.match(text[number.end():number.end() + 40])
+                or rules.metric_before_number.search(text, max(s_start, number.start() - 40), number.start())
+                or (text.endswith("(", 0, number.start()) and any(number.start() - d in s_ends for d in range(1, 4)))
+            ):
                 take(first, number, metric_for("", number.end()))
     return [entry for _, entry in sorted(zip(taken_order, taken), key=lambda pair: pair[0])]
 

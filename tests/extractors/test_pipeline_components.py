@@ -388,6 +388,18 @@ def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decim
             [("AIME 2024", "28.9"), ("AIME 2024", "43.3"), ("GSM8K", "77.9"), ("GSM8K", "84.1"), ("MATH", "70")],
             id="from-one-value-to-another",
         ),
+        pytest.param(  # ... with the metric before the number, or in brackets after a compared name
+            "On WebArena-Lite, WebRL improves Llama-3.1-8B from 4.8% to 42.4%. It surpasses GPT-4-Turbo (17.6%) "
+            "and GPT-4o (13.9%), at an average accuracy of 40.2%.",
+            [("WebArena-Lite", "4.8"), ("WebArena-Lite", "42.4"), ("WebArena-Lite", "17.6"), ("WebArena-Lite", "13.9"),
+             ("WebArena-Lite", "40.2")],
+            id="the-sentence-before-with-the-metric-first",
+        ),
+        pytest.param(  # what a model was trained on is not what it reports on
+            "MMLU accuracy rises from 33% when trained on FineWeb to 37% when trained on FineWeb-Edu.",
+            [("MMLU", "33")],
+            id="trained-on-is-no-benchmark",
+        ),
         pytest.param(  # "on DeepSeek-R1" names the model the number was measured on, not a benchmark
             "On HarmBench, the attack reaches 91.5% on DeepSeek-R1 and 84.0% on o3-mini.",
             [("HarmBench", "91.5"), ("HarmBench", "84.0")],
