@@ -71,6 +71,7 @@ FAMILIES = {
     "changes": "from 28.9% to 43.3% and 77.9%\u219284.1% on GSM8K ",
     "claimed definitions": "our Large Video Dataset (LVD) called Region Proposal Network (RPN) ",
     "language pairs": "WMT 2014 English-to-German and COCO test-dev ",
+    "our appositions": "of ZetaNet, our streaming neural audio codec, ",
     "emoji": "\U0001F600",
     "apostrophe s": "'s",
     "letters and colons": "a:",

@@ -499,6 +499,7 @@ def own_work_names(text, triggers, cues):
     for start, _, _ in triggers:
         match = cues.own_work.match(text, start)
         if match is None:
+            found.extend(_named_by_our_apposition(text, start, cues))
             continue
         words = split_words(text, match.end(), min(len(text), match.end() + 80))
         if words and is_coined_word(words[0][2]):
@@ -506,6 +507,30 @@ def own_work_names(text, triggers, cues):
             if hit is not None:
                 found.append(span_of(words, 0, hit))
     return found
+
+
+_BEFORE_OUR = re.compile(r"([A-Z][\w\-.]*[\w]|[a-z]+\d[\w\-.]*)\s*,\s*$")  # "Mimi, " of "Mimi, our ... codec,"
+_OUR_APPOSITION = re.compile(r"our((?:\s+[a-z][a-z\-]*){1,5}?)\s*[,.;)]")
+_APPOSITION_HEADS = frozenset("codec tokenizer system suite toolkit library platform environment corpus dataset benchmark".split())
+
+
+def _named_by_our_apposition(text, start, cues):
+    """The name an apposition with "our" describes: "Mimi, our streaming neural audio codec,"
+    ([(start, end)] or []): a capitalised or coded word not opening its sentence, that the
+    gazetteers do not know, and an apposition of lowercase words that ends on a head noun."""
+    before = _BEFORE_OUR.search(text, max(0, start - 40), start)
+    after = _OUR_APPOSITION.match(text, start)
+    if before is None or after is None:
+        return []
+    head = after.group(1).split()[-1]
+    if head not in cues.heads and head not in cues.benchmark_cues and head not in _APPOSITION_HEADS:
+        return []
+    word = before.group(1)
+    if not text[sentence_start_of(text, before.start(1)):before.start(1)].strip():
+        return []  # "Moreover, our method ...": the sentence's first word
+    if word.lower() in cues.not_names or cues.known(word):
+        return []
+    return [(before.start(1), before.end(1))]
 
 
 def appositions(text, triggers, pairs, cues):

@@ -102,6 +102,8 @@ def test_named_is_the_name_after_a_naming_verb_of_the_papers_own(read, cues):
     text, triggers, _ = read("T", "Recently, a new paradigm was presented, called InterContiNet.")
     assert named(text, triggers(NAMING), triggers(WE_NAMING), cues) == []
     # The description between "we call" and the name is not part of it.
+    text, triggers, _ = read("T", "We use a Transformer to process states and actions, naming the model Seer.")
+    assert names(text, named(text, triggers(NAMING), triggers(WE_NAMING), cues)) == ["Seer"]
     text, triggers, _ = read("T", "We couple it with an inverse mapping; we call the resulting model CycleGAN.")
     assert names(text, named(text, triggers(NAMING), triggers(WE_NAMING), cues)) == ["CycleGAN"]
     text, triggers, _ = read("T", "We decouple weight decay from the loss; we call the resulting variants AdamW and SGDW.")
@@ -131,6 +133,12 @@ def test_own_work_names_follow_our_method(read, cues):
     assert names(text, own_work_names(text, triggers(OWN), cues)) == ["MoDA"]
     text, triggers, _ = read("T", "Both GPT-4 and our fine-tuned model SWE-Llama, built on CodeLlama, resolve few issues.")
     assert names(text, own_work_names(text, triggers(OWN), cues)) == ["SWE-Llama"]  # a describing word between
+    # An apposition with "our" names what it follows, when it ends on a head noun.
+    text, triggers, _ = read(
+        "T", "Moshi speaks with the quantizer of Mimi, our streaming neural audio codec, in real time. "
+        "Moreover, our method works. On ZetaQA, our model is faster. Compared with GPT-4, our agent wins."
+    )
+    assert names(text, own_work_names(text, triggers(OWN), cues)) == ["Mimi"]
     # "new", "novel", "proposed" and a head noun together: "our new algorithm DRPO".
     text, triggers, _ = read("T", "Using our new algorithm DRPO and our proposed method, SkillNet, helps; our model beats PPO.")
     assert names(text, own_work_names(text, triggers(OWN), cues)) == ["DRPO", "SkillNet"]
