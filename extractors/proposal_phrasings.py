@@ -73,6 +73,7 @@ _APPOSITION_END = re.compile(r"(?:,\s*|\s)(?:is\s+)?(?:a|an)\s+$")
 _NOT_NAME_START = frozenset("a an the our this these those two three several new novel simple".split())
 _DESCRIPTION_ENDS = frozenset("of to for that which with in on by , ;".split())
 _CLAUSE_WORDS = frozenset("that which who to for is are was were with in on by as and or from into via".split())
+_REPORT = (" Technical Report", " Report")  # "Qwen2.5-Math Technical Report: ..." names Qwen2.5-Math
 _VERSION = re.compile(r"[vk]?\d+(?:\.\d+)+$|v\d+$")  # "2.0", "1.5", "v2", "k1.5"
 _LOWER_CODED = re.compile(r"[a-z]+\d[\w.\-]*$")  # "s1", "k1.5": a lowercase name with a number
 _NOT_NAMING = re.compile(r"so-$|\bnamed\s+entit")  # "so-called", "named entity"
@@ -112,6 +113,8 @@ def title_prefix(text, cues):
             return [apposition.span(1)]
         return []
     prefix = title[:colon].strip()
+    if prefix.endswith(_REPORT):
+        prefix = prefix[:-len(" Technical Report") if prefix.endswith(" Technical Report") else -len(" Report")].rstrip()
     words = prefix.split()
     if not words or len(words) > 6 or any(ch in prefix for ch in ",?!"):
         return []

@@ -213,14 +213,9 @@ def _abbreviation_index(text, pairs):
     return by_short, by_long
 
 
-def _variant_of(surface, proposed_names):
-    """Whether ``surface`` and one of the paper's proposed names are one model with and without
-    a size or version ("CogVideoX-5B" of a paper proposing CogVideoX, "Mixtral" of one
-    proposing "Mixtral 8x7B")."""
-    return any(_sized(surface, name) or _sized(name, surface) for name in proposed_names)
-
-
 def _sized(longer, shorter):
+    """Whether ``longer`` is ``shorter`` with a size or version after it ("CogVideoX-5B" and
+    CogVideoX, "Mixtral 8x7B" and Mixtral)."""
     return (
         len(longer) > len(shorter) + 1 and longer.startswith(shorter) and longer[len(shorter)] in " -"
         and any(ch.isdigit() for ch in longer[len(shorter):])
@@ -415,10 +410,13 @@ def assemble(
         if label == schema.MODEL:
             described = model_grammar.describe(name or text[start:end])
             properties = tuple((k, v) for k, v in sorted(described.items()) if v)
-            if _variant_of(text[start:end], proposed_names):
+            surface = text[start:end]
+            if any(_sized(surface, own) for own in proposed_names):
                 # "CogVideoX-5B" of a paper proposing CogVideoX: a size of the paper's own model.
                 record("proposed", label, start, "graphbuild_proposed", display, key, name, aliases, properties)
                 continue
+            if any(_sized(own, surface) for own in proposed_names):
+                continue  # "Mixtral" of a paper proposing "Mixtral 8x7B": the family of its own model
         record(_KIND_OF_LABEL[label], label, start, extractor, display, key, name, aliases, properties)
 
     # 4. Tasks: a few per paper, those in the title first, then the most repeated.

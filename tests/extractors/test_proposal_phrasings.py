@@ -60,6 +60,8 @@ def test_title_prefix_is_the_name_before_a_titles_colon(read, cues):
     assert names(text, title_prefix(text, cues)) == ["wav2vec 2.0"]  # a name and its version
     text, _, _ = read("Kimi k1.5: Scaling Reinforcement Learning with LLMs", "We report on its training.")
     assert names(text, title_prefix(text, cues)) == ["Kimi k1.5"]
+    text, _, _ = read("Qwen2.5-Math Technical Report: Toward Mathematical Expert Model", "We present a series of models.")
+    assert names(text, title_prefix(text, cues)) == ["Qwen2.5-Math"]
     text, _, _ = read("Understanding R1-Zero-Like Training: A Critical Perspective", "We study R1-Zero.")
     assert title_prefix(text, cues) == []  # what the paper does, not a name
 
