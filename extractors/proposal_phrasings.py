@@ -113,8 +113,10 @@ def title_prefix(text, cues):
             return [apposition.span(1)]
         return []
     prefix = title[:colon].strip()
-    if prefix.endswith(_REPORT):
-        prefix = prefix[:-len(" Technical Report") if prefix.endswith(" Technical Report") else -len(" Report")].rstrip()
+    for report in _REPORT:
+        if prefix.endswith(report):
+            prefix = prefix[:-len(report)].rstrip()
+            break
     words = prefix.split()
     if not words or len(words) > 6 or any(ch in prefix for ch in ",?!"):
         return []
