@@ -26,6 +26,7 @@ from spacy.language import Language
 
 from extractors.doc_values import register, set_value
 from extractors.lexicon import document_text
+from extractors.shapes import MODEL_SIZE
 from extractors.text_search import matches_at
 
 __all__ = ["abbreviation_pairs", "best_long_form", "AbbreviationDetector"]
@@ -38,7 +39,7 @@ _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _WRAPPING = "*_\"'“”‘’`"
 
 
-_MODEL_SIZE = re.compile(r"[-\s]\d+(?:\.\d+)?[BMbm]$")  # "Qwen2.5-7B", "OPT-350M" ("L2M" is a short form)
+_MODEL_SIZE = re.compile(rf"[-\s](?:{MODEL_SIZE})$", re.IGNORECASE)  # "Qwen2.5-7B", "OPT-350M" ("L2M" is a short form)
 
 
 def _short_form_candidate(inner):

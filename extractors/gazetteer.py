@@ -229,21 +229,13 @@ class GazetteerMatcher(DataComponent):
                     key = concept_key(text[start_char:end_char])
             if label == "BENCHMARK" and longest[start] == end:
                 # "WMT'15 English-German", "COCO test-dev": a language pair or a named split.
-                part = _PAIR_OR_SPLIT.match(text, end_char)
-                if part is not None:
-                    end_char = part.end()
-                    key = concept_key(text[start_char:end_char])
+                end_char, key = _with_pair_or_split(text, start_char, end_char, key)
             found.append((start_char, end_char, label, key))
             if label == "BENCHMARK" and end < len(doc) and _YEAR.match(doc[end].text):
                 # A year after a known name is part of it too: "iNat 2019", "AIME 2024", and the
                 # language pair after the year: "WMT 2014 English-to-German".
                 year = doc[end]
-                year_end = year.idx + len(year)
-                year_key = f"{key}-{year.text}"
-                part = _PAIR_OR_SPLIT.match(text, year_end)
-                if part is not None:
-                    year_end = part.end()
-                    year_key = concept_key(text[start_char:year_end])
+                year_end, year_key = _with_pair_or_split(text, start_char, year.idx + len(year), f"{key}-{year.text}")
                 with_years.setdefault(group, []).append((start_char, year_end, label, year_key))
         for start_char, end_char, key, label, group in variants:
             groups.setdefault(group, []).append((start_char, end_char, label, key))
@@ -358,6 +350,13 @@ _PAIR_OR_SPLIT = re.compile(
     rf"\s+(?:(?:{_LANGUAGES})(?:-to-|-|\s+to\s+|\s*(?:→|->)\s*)(?:{_LANGUAGES})|(?:test|dev)-(?:dev|std|clean|other))\b",
     re.IGNORECASE,
 )
+
+
+def _with_pair_or_split(text, start, end, key):
+    """(end, key) of the benchmark name at [start, end) with the language pair or named split
+    right after it, if one is; ``end`` and ``key`` as they are otherwise."""
+    part = _PAIR_OR_SPLIT.match(text, end)
+    return (end, key) if part is None else (part.end(), concept_key(text[start:part.end()]))
 
 
 def _variant_end(doc, end):

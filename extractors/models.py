@@ -26,11 +26,12 @@ from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings
 from extractors.lexicon import FAMILY, document_text, interesting_tokens
 from extractors.resources import FamilyEntry
+from extractors.shapes import MODEL_SIZE
 from extractors.token_reads import aligned
 
 __all__ = ["ModelGrammar", "ModelFinder", "grammar_data", "grammar_from"]
 
-_SIZE = r"\d+(?:\.\d+)?[BMK](?:-A\d+(?:\.\d+)?B)?(?!\w|\.\d)|\d+x\d+(?:\.\d+)?B(?!\w|\.\d)"
+_SIZE = MODEL_SIZE
 _VERSION = r"v?\d+(?:\.\d+)*(?:[a-z](?![a-zA-Z]))?"
 # What a paper appends to a model's name, written on to it: "-RL" of "Qwen-Math-RL", "-Zero-Chat".
 # A capital or digit after the hyphen ("Qwen-7B-based" is no new name).

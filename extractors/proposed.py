@@ -37,12 +37,13 @@ from extractors.proposal_phrasings import (
     title_tools,
 )
 from extractors.proposal_text import proposal_label
+from extractors.shapes import MODEL_SIZE
 from extractors.token_reads import aligned
 
 __all__ = ["proposals", "ProposalFinder"]
 
 _CUES = INTRO | NAMING | WE_NAMING | NOVELTY | OWN
-_SIZE_AFTER = re.compile(r"[ -](?:\d+x)?\d+(?:\.\d+)?[BM]\b")  # " 8x7B", "-16B", " 350M"
+_SIZE_AFTER = re.compile(rf"[ -](?:{MODEL_SIZE})")  # " 8x7B", "-16B", " 350M"
 
 
 def proposals(text, pairs, tokens, cues):

@@ -101,6 +101,7 @@ _LONGEST_LIST_GAP = 64  # characters between two listed numbers or benchmarks: "
 # (so no date or fraction such as "2023/24" or "1/2").
 _SLASHED = re.compile(r"(?<![\w.\-/])\d+(?:\.\d+%?|%)(?:/\d+(?:\.\d+%?|%))+(?![\w/]|\.\d)")
 _SLASHED_PART = re.compile(r"\d+(?:\.\d+)?%?")
+_NONE, _SEVERAL = -1, -2  # a sentence names no benchmark, or more than one
 _LISTED_NUMBERS = r"^\s*\\?%?\s*(?:,\s*(?:and\s+)?|and\s+)$"  # between two numbers of a list: ", ", " and ", "%, and "
 
 
@@ -343,13 +344,19 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         fronted = _FRONTED if look_from == boundary + 1 else _FRONTED_IN_SENTENCE
         if fronted.search(text[look_from:b_starts[index]]):
             take(index, number, metric_for("", number.end()))
+    # The one benchmark each sentence names: its index, NONE when it names none, SEVERAL when more.
+    named = []
+    for s_start, s_end in sentences:
+        first, last = bisect.bisect_left(b_starts, s_start), bisect.bisect_right(b_ends, s_end)
+        if first >= last:
+            named.append(_NONE)
+        else:
+            named.append(first if len({text[b_starts[i]:b_ends[i]].lower() for i in range(first, last)}) == 1 else _SEVERAL)
     # "We evaluate on AitW, where our agent reaches 49.5% -- from 17.7 to 67.2% success rate":
     # in a sentence that names one benchmark, a percentage or decimal written after the name
     # and not tied to anything above reports on it.
-    for s_start, s_end in sentences:
-        first = bisect.bisect_left(b_starts, s_start)
-        last = bisect.bisect_right(b_ends, s_end)
-        if first >= last or len({text[b_starts[i]:b_ends[i]].lower() for i in range(first, last)}) != 1:
+    for (s_start, s_end), first in zip(sentences, named):
+        if first < 0:
             continue
         for number in numbers[bisect.bisect_left(n_starts, b_ends[first]):bisect.bisect_right(n_ends, s_end)]:
             written = number.group()
@@ -360,12 +367,9 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
     # sentence before it names.
     for k in range(1, len(sentences)):
         s_start, s_end = sentences[k]
-        p_start, p_end = sentences[k - 1]
-        first, last = bisect.bisect_left(b_starts, p_start), bisect.bisect_right(b_ends, p_end)
-        if first >= last or bisect.bisect_left(b_starts, s_start) != bisect.bisect_right(b_ends, s_end):
-            continue  # the sentence before names none, or this one names its own
-        if len({text[b_starts[i]:b_ends[i]].lower() for i in range(first, last)}) != 1:
-            continue
+        first = named[k - 1]
+        if named[k] != _NONE or first < 0:
+            continue  # this sentence names its own, or the one before names none or several
         for number in numbers[bisect.bisect_left(n_starts, s_start):bisect.bisect_right(n_ends, s_end)]:
             if number.start() in taken_numbers:
                 continue

@@ -21,11 +21,15 @@ __all__ = [
     "is_camel_case",
     "is_title_case_phrase",
     "FUNCTION_WORDS",
+    "MODEL_SIZE",
 ]
 
 #: One word of a name as a regular expression: starts with a letter or digit, may hold hyphens,
 #: dots, plus signs, carets, apostrophes and non-ASCII letters (AD^ε), ends without punctuation.
 NAME_WORD = r"[^\W_][\w\-+.^'’*]*[\w+*]|[^\W_]"
+
+#: A model's size as written on to its name: "7B", "0.5B", "350M", "235B-A22B", "8x7B".
+MODEL_SIZE = r"\d+(?:\.\d+)?[BMK](?:-A\d+(?:\.\d+)?B)?(?!\w|\.\d)|\d+x\d+(?:\.\d+)?B(?!\w|\.\d)"
 
 #: Small words allowed inside a title-case name ("Learning to Retain while Acquiring").
 FUNCTION_WORDS = frozenset(
