@@ -17,7 +17,7 @@ from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings, findings
 from extractors.lexicon import BENCH_CUE, EVALUATION, NUMBER, document_text, interesting_tokens
 from extractors.sections import title_end
-from extractors.shapes import is_coined_word
+from extractors.shapes import LANGUAGES, is_coined_word
 from extractors.text_search import continues_word, matches_at, occurrences
 from extractors.token_reads import aligned
 
@@ -40,6 +40,9 @@ MENTIONED = 32  # names looked for again elsewhere in a text; an abstract names 
 # "in" and "from" looked for with their spaces, as "in" is inside many words.
 _ENUMERATION_WORDS = ("on", "across", "over", "including", "such", "(")
 _SPACED_ENUMERATION_WORDS = (" in ", " from ")
+_OPENING_WORDS = ("On ", "Across ")  # a sentence that opens with where it reports
+_SENTENCE_ENDS = (". ", "! ", "? ")
+_LANGUAGE_NAMES = frozenset(LANGUAGES)
 
 
 def named_a_bench(text):
@@ -92,6 +95,9 @@ class BenchmarkRules:
         # list that names a known benchmark names others.
         self.enumeration = re.compile(rf"(?:\b(?:on|across|over|including|such\s+as|from|in)\s+(?:the\s+)?|\(\s*)(?P<names>{name_list})")
         self.item = re.compile(name)
+        # "On Libri2Mix, PromptTSE attains an SI-SDRi of 15.8 dB": a sentence that opens with the
+        # names it reports a number on.
+        self.opening = re.compile(rf"(?:On|Across)\s+(?:the\s+)?(?P<names>{name_list})\s*,(?P<rest>[^.;]{{0,200}}?\d)")
         # "experiments on X, Y and Z", "evaluated on the X", "results of our method on X": the
         # names after "on", a few words after an evaluation word.
         self.after_evaluation_word = re.compile(
@@ -157,6 +163,15 @@ class BenchmarkRules:
             if len(items) >= 2 and not known.isdisjoint(items):
                 yield from items
 
+    def opening_sentence(self, text, title_end):
+        """The names a sentence after the title opens with, "On X, ...", when a number follows in
+        the same sentence; languages are not names here."""
+        starts = [k for k in occurrences(text, _OPENING_WORDS) if k > title_end and (text[k - 1] == "\n" or text[k - 2:k] in _SENTENCE_ENDS)]
+        for match in matches_at(self.opening, text, starts):
+            for start, end in self._items(match.group("names"), match.start("names"), title_end):
+                if not _LANGUAGE_NAMES.issuperset(text[start:end].split()):  # "On English and German, ..."
+                    yield start, end
+
     @staticmethod
     def mentions(text, name, title_end):
         """Every (start, end) of ``name`` as a whole word after the title."""
@@ -204,6 +219,7 @@ class BenchmarkPhrasing(DataComponent):
                 found.update(self.rules.around_cue(text, start, end, boundary, before))
             elif classes & NUMBER:
                 found.update(self.rules.after_reported_number(text, start))
+        found.update(self.rules.opening_sentence(text, boundary))
         earlier = {(start, end) for start, end, _, _ in findings(doc, self.key)}
         found.update(self.rules.listed_with(text, earlier | found, boundary))
         # A name found once is the same benchmark wherever else the abstract writes it (each

@@ -28,6 +28,7 @@ from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings
 from extractors.lexicon import document_text
 from extractors.normalize import concept_key
+from extractors.shapes import LANGUAGES
 from extractors.text_search import continues_word
 
 __all__ = ["surface_variants", "GazetteerMatcher", "GROUPS"]
@@ -339,15 +340,11 @@ def _scratch_tokenizer(nlp):
     return scratch
 
 
-_LANGUAGES = (
-    "English|German|French|Chinese|Romanian|Czech|Russian|Japanese|Spanish|Finnish|Turkish|Estonian|Latvian|"
-    "Hindi|Gujarati|Kazakh|Lithuanian|Arabic|Korean|Vietnamese|Italian|Portuguese|Dutch|Polish|Hungarian|Icelandic|"
-    "En|De|Fr|Zh|Ro|Cs|Ru|Ja|Es|Fi|Tr|Et|Lv|Hi|Gu|Kk|Lt|Ar|Ko|Vi|It|Pt|Nl|Pl|Hu|Is"
-)
-# A language pair or a named split right after a benchmark's name: " English-to-German",
-# " En-De", " English to French", " test-dev", " test-clean".
+_LANGUAGES = "|".join(LANGUAGES)
+# A language pair, a named split or a version right after a benchmark's name: " English-to-German",
+# " En-De", " English to French", " test-dev", " test-clean", " v1.0".
 _PAIR_OR_SPLIT = re.compile(
-    rf"\s+(?:(?:{_LANGUAGES})(?:-to-|-|\s+to\s+|\s*(?:→|->)\s*)(?:{_LANGUAGES})|(?:test|dev)-(?:dev|std|clean|other))\b",
+    rf"\s+(?:(?:{_LANGUAGES})(?:-to-|-|\s+to\s+|\s*(?:→|->)\s*)(?:{_LANGUAGES})|(?:test|dev)-(?:dev|std|clean|other)|v\d+(?:\.\d+)*)\b",
     re.IGNORECASE,
 )
 

@@ -15,6 +15,7 @@ import re
 
 from spacy.language import Language
 
+from extractors.benchmarks import MENTIONED, BenchmarkRules
 from extractors.component_data import DataComponent
 from extractors.doc_values import findings, register, set_value
 from extractors.lexicon import NUMBER, document_text, interesting_tokens
@@ -35,6 +36,8 @@ _CHANGED_TO = re.compile(r"\s*\\?%?\s*(?:→|->|to)\s*$")  # between the two val
 _PREPOSITION = r"(?:on|in|for|at|over|across|of)"
 # "37% when trained on FineWeb-Edu": what a model was trained on is no benchmark it reports on.
 _TRAINED = r"trained|training|fine-tuned|finetuned|pretrained|pre-trained"
+# A split named after a benchmark: "on the MagicBrush test set from 0.852", "MathVista testmini from 68.2%".
+_SPLIT = r"(?:(?:test|val|validation|dev|testmini|test-dev|val-unseen|val-seen|held-out)(?:\s+(?:set|split))?\s+)?"
 _TRAINED_ON = re.compile(rf"\b(?:{_TRAINED})\s+on\s+(?:the\s+)?$", re.IGNORECASE)
 # "HumanEval improves from 60.4 to 68.9", "accuracy on X rises to 91%".
 _CHANGE = r"(?:improves?|improved|increases?|increased|rises?|rose|grows?|jumps?|climbs?|drops?|dropped|decreases?|decreased|falls?|goes|went)"
@@ -63,7 +66,7 @@ class _Rules:
         )
         # Benchmark ... number: "X (84.3)", "X (EM 84.3)", "X: 84.3", "X accuracy of 84.3", "X to 84.3".
         self.after = re.compile(
-            rf"^\s*(?:\(\s*(?:(?:{metric})\s*[:=]?\s*)?|:\s*|=\s*|(?:benchmark\s+)?(?:(?:{metric})\s+)?(?:score\s+)?(?:{_CHANGE}\s+)?(?:of|at|to|reaching|with|by|from(?:\s+[\d.]+%?\s+to)?)\s+(?:an?\s+)?(?:(?:{metric})\s+)?(?:of\s+)?)$",
+            rf"^\s*(?:\(\s*(?:(?:{metric})\s*[:=]?\s*)?|:\s*|=\s*|{_SPLIT}(?:benchmark\s+)?(?:(?:{metric})\s+)?(?:score\s+)?(?:{_CHANGE}\s+)?(?:of|at|to|reaching|with|by|from(?:\s+[\d.]+%?\s+to)?)\s+(?:an?\s+)?(?:(?:{metric})\s+)?(?:of\s+)?)$",
             re.IGNORECASE,
         )
         self.metric_in = re.compile(rf"\b({metric})\b", re.IGNORECASE)
@@ -71,6 +74,10 @@ class _Rules:
         self.metric_before_number = re.compile(rf"\b(?:{metric})\s+(?:of\s+|:\s*|=\s*)$", re.IGNORECASE)
         # Between two numbers of a list, the first one's metric: "% UAS and ", " ROUGE-1, ".
         self.metric_listed = re.compile(rf"\s*\\?%?\s*({metric})\s*(?:,\s*(?:and\s+)?|and\s+)$", re.IGNORECASE)
+        # Numbers listed each after its own metric: "a success rate (SR) of 39.2% and an SPL of 33.0",
+        # the gap after the first one, and the metric before it.
+        self.metric_next = re.compile(rf"\s*\\?%?\s*(?:,\s*(?:and\s+)?|and\s+)(?:an?\s+)?(?:{metric})(?:\s*\([^()]{{1,12}}\))?\s+(?:of\s+|:\s*)$", re.IGNORECASE)
+        self.metric_named_before = re.compile(rf"\b({metric})(?:\s*\([^()]{{1,12}}\))?\s+(?:of\s+|:\s*)$", re.IGNORECASE)
 
     def is_count(self, text, number):
         """True for a count or a size: "1.89 million queries", "7B", and a whole number before
@@ -91,7 +98,7 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 # "...; on CNN/DailyMail ...", "..., and for MNIST ...". Matched on the few characters before the
 # benchmark (``_FRONTED_LOOK_BACK``), with "^" the sentence's start when they reach it.
 _CLAUSE_START = r"[;,\n]\s*(?:(?:and|while|whereas|but)\s+)?"
-_FRONTING = r"\s*(?:on|in|for|across)\s+(?:the\s+)?$"
+_FRONTING = r"\s*(?:(?:when\s+)?(?:evaluated|tested|benchmarked)\s+)?(?:on|in|for|across)\s+(?:the\s+)?$"
 _FRONTED = re.compile(rf"(?:^|{_CLAUSE_START}){_FRONTING}", re.IGNORECASE)
 _FRONTED_IN_SENTENCE = re.compile(rf"{_CLAUSE_START}{_FRONTING}", re.IGNORECASE)
 _FRONTED_LOOK_BACK = 32
@@ -124,7 +131,7 @@ def _runs(numbers, text, joiner):
     return runs
 
 
-def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=48):
+def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=48, own=-1):
     """(benchmark index, value, metric, subject index) for each reported number.
 
     ``benchmarks`` are sorted, non-overlapping (start, end) character ranges, ``subjects`` sorted
@@ -132,6 +139,7 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
     values. ``number_starts`` are where the document's number tokens start. Every look-up (the
     benchmark next to a number, the subject before it, the sentence it is in) is a binary search,
     so an abstract of thousands of numbers and names costs time in proportion to its length.
+    ``own`` is the index of the one benchmark the paper introduces, -1 for none or several.
     """
     taken_numbers = set()
     taken = []
@@ -280,6 +288,10 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
                 listed = rules.metric_listed.match(text, numbers[k].end(), numbers[k + 1].start())
                 if listed is not None:
                     take(index, numbers[k], listed.group(1))
+                elif rules.metric_next.match(text, numbers[k].end(), numbers[k + 1].start()) and (
+                    named_before := rules.metric_named_before.search(text, max(0, numbers[k].start() - 40), numbers[k].start())
+                ):
+                    take(index, numbers[k], named_before.group(1))
                 elif _CHANGED_TO.match(text, numbers[k].end(), numbers[k + 1].start()) and (
                     "to" not in text[numbers[k].end():numbers[k + 1].start()] or text.endswith("from ", 0, numbers[k].start())
                 ):
@@ -340,9 +352,13 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         boundary = last_break(number.start())
         if index < 0 or b_starts[index] <= boundary:
             continue
-        look_from = max(boundary + 1, b_starts[index] - _FRONTED_LOOK_BACK)
+        # "Evaluated on Google Scanned Objects (GSO), ...": the short form's long form opens the clause.
+        opens = b_starts[index]
+        if index > 0 and b_starts[index - 1] > boundary and text[b_ends[index - 1]:opens] in ("(", " ("):
+            opens = b_starts[index - 1]
+        look_from = max(boundary + 1, opens - _FRONTED_LOOK_BACK)
         fronted = _FRONTED if look_from == boundary + 1 else _FRONTED_IN_SENTENCE
-        if fronted.search(text[look_from:b_starts[index]]):
+        if fronted.search(text[look_from:opens]):
             take(index, number, metric_for("", number.end()))
     # The one benchmark each sentence names: its index, NONE when it names none, SEVERAL when more.
     named = []
@@ -365,22 +381,32 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
     # "... on ImageNet. A linear classifier on these features achieves 76.5% top-1 accuracy": a
     # sentence that names no benchmark reports its numbers with a metric on the one benchmark the
     # sentence before it names.
+    def with_metric(number, s_start):
+        """A metric after the number or right before it ("an average accuracy of 75.0%"), or the
+        number in brackets after a compared name ("GPT-4o (13.9%)")."""
+        return (
+            rules.metric_after_number.match(text[number.end():number.end() + 40])
+            or rules.metric_before_number.search(text, max(s_start, number.start() - 40), number.start())
+            or (text.endswith("(", 0, number.start()) and any(number.start() - d in s_ends for d in range(1, 4)))
+        )
+
     for k in range(1, len(sentences)):
         s_start, s_end = sentences[k]
         first = named[k - 1]
         if named[k] != _NONE or first < 0:
             continue  # this sentence names its own, or the one before names none or several
         for number in numbers[bisect.bisect_left(n_starts, s_start):bisect.bisect_right(n_ends, s_end)]:
-            if number.start() in taken_numbers:
-                continue
-            # With a metric after it or right before it ("an average accuracy of 75.0%"), or in
-            # brackets after a compared name ("GPT-4o (13.9%)").
-            if (
-                rules.metric_after_number.match(text[number.end():number.end() + 40])
-                or rules.metric_before_number.search(text, max(s_start, number.start() - 40), number.start())
-                or (text.endswith("(", 0, number.start()) and any(number.start() - d in s_ends for d in range(1, 4)))
-            ):
+            if number.start() not in taken_numbers and with_metric(number, s_start):
                 take(first, number, metric_for("", number.end()))
+    # "We introduce CountBench-T2I, a benchmark of ... The strongest systems reach only 48.7% and
+    # 45.1% exact-count accuracy": in a paper that introduces one benchmark, a sentence after it
+    # that names no benchmark reports its numbers with a metric on the paper's own.
+    for (s_start, s_end), first in zip(sentences, named) if own >= 0 else ():
+        if first != _NONE or s_start < b_ends[own]:
+            continue
+        for number in numbers[bisect.bisect_left(n_starts, s_start):bisect.bisect_right(n_ends, s_end)]:
+            if number.start() not in taken_numbers and with_metric(number, s_start):
+                take(own, number, metric_for("", number.end()))
     return [entry for _, entry in sorted(zip(taken_order, taken), key=lambda pair: pair[0])]
 
 
@@ -404,10 +430,13 @@ class ResultFinder(DataComponent):
         # A name only the phrasing rules call a benchmark ("91.5% on DeepSeek-R1") is no benchmark
         # where the model rules found a model.
         models = SpanIndex((start, end) for start, end, _, _ in findings(doc, "models"))
-        ranges = sorted(
-            {(start, end) for start, end, _, key in findings(doc, "benchmarks") if key or not models.overlaps(start, end)},
-            key=lambda r: (r[0], -r[1]),
-        )
+        text = document_text(doc)
+        ranges = {(start, end) for start, end, _, key in findings(doc, "benchmarks") if key or not models.overlaps(start, end)}
+        # The benchmarks the paper introduces, wherever the abstract names them.
+        own_names = {text[start:end] for start, end, label, _ in findings(doc, "proposed") if label == "BENCHMARK"}
+        for name in sorted(own_names)[:MENTIONED]:
+            ranges.update(BenchmarkRules.mentions(text, name, 0))
+        ranges = sorted(ranges, key=lambda r: (r[0], -r[1]))
         benchmarks = []
         for start, end in ranges:  # the longest of overlapping names
             if not benchmarks or start >= benchmarks[-1][1]:
@@ -419,9 +448,12 @@ class ResultFinder(DataComponent):
             {(start, end) for group in self.subject_keys for start, end, _, _ in findings(doc, group)}
         )
         results = []
-        text = document_text(doc)
         number_starts = [start for _, start, _, _, _ in interesting_tokens(doc, NUMBER)]
-        for b_index, value, metric, s_index in reported_results(text, benchmarks, subjects, self.rules, number_starts):
+        # The one benchmark the paper introduces (a proposed name that is a benchmark), if one.
+        own = [i for i, (start, end) in enumerate(benchmarks) if text[start:end] in own_names]
+        if len({text[benchmarks[i][0]:benchmarks[i][1]].lower() for i in own}) != 1:
+            own = [-1]
+        for b_index, value, metric, s_index in reported_results(text, benchmarks, subjects, self.rules, number_starts, own=own[0]):
             b_start, b_end = benchmarks[b_index]
             s_start, s_end = subjects[s_index] if s_index >= 0 else (-1, -1)
             results.append((b_start, b_end, value, metric, s_start, s_end))

@@ -15,6 +15,7 @@ import functools
 import re
 
 __all__ = [
+    "LANGUAGES",
     "NAME_WORD",
     "is_coined_word",
     "is_acronym",
@@ -23,6 +24,16 @@ __all__ = [
     "FUNCTION_WORDS",
     "MODEL_SIZE",
 ]
+
+#: Language names and their two-letter codes as papers write them: a language pair after a
+#: benchmark ("WMT 2014 English-to-German") is part of its name, and a language is no benchmark.
+LANGUAGES = (
+    "English", "German", "French", "Chinese", "Romanian", "Czech", "Russian", "Japanese", "Spanish", "Finnish",
+    "Turkish", "Estonian", "Latvian", "Hindi", "Gujarati", "Kazakh", "Lithuanian", "Arabic", "Korean", "Vietnamese",
+    "Italian", "Portuguese", "Dutch", "Polish", "Hungarian", "Icelandic",
+    "En", "De", "Fr", "Zh", "Ro", "Cs", "Ru", "Ja", "Es", "Fi", "Tr", "Et", "Lv", "Hi", "Gu", "Kk", "Lt", "Ar", "Ko",
+    "Vi", "It", "Pt", "Nl", "Pl", "Hu", "Is",
+)
 
 #: One word of a name as a regular expression: starts with a letter or digit, may hold hyphens,
 #: dots, plus signs, carets, apostrophes and non-ASCII letters (AD^ε), ends without punctuation.

@@ -410,11 +410,53 @@ def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decim
             [("CIFAR-100", "97.1")],
             id="a-number-written-on-to-a-word",
         ),
+        pytest.param(  # a split named after the benchmark
+            "Our editor raises the CLIP-T score on the MagicBrush test set from 0.271 to 0.296, and accuracy on "
+            "MathVista testmini from 61.0% to 64.2%.",
+            [("MagicBrush", "0.271"), ("MagicBrush", "0.296"), ("MathVista", "61.0"), ("MathVista", "64.2")],
+            id="a-split-after-the-benchmark",
+        ),
+        pytest.param(  # numbers each after a metric of their own, listed before the benchmark
+            "The agent attains a success rate (SR) of 41.5% and an SPL of 36.2 on R2R-CE.",
+            [("R2R-CE", "41.5"), ("R2R-CE", "36.2")],
+            id="numbers-each-after-a-metric",
+        ),
+        pytest.param(  # the clause opens with a participle and a long form with its short form
+            "Evaluated on Google Scanned Objects (GSO), the model reaches a PSNR of 25.30 and an SSIM of 0.921, "
+            "and on OmniObject3D it lowers the error by 12%.",
+            [("Google Scanned Objects (GSO)", "25.30"), ("Google Scanned Objects (GSO)", "0.921"), ("OmniObject3D", "12")],
+            id="evaluated-on-a-long-and-short-form",
+        ),
+        pytest.param(  # a sentence opening with an unknown name reports on it; a version stays with its benchmark
+            "On Libri3Mix, the separator attains an SI-SDRi of 14.2 dB. It reaches a mAP of 38.0 on LVIS v1.0.",
+            [("Libri3Mix", "14.2"), ("LVIS v1.0", "38.0")],
+            id="an-opening-name-and-a-version",
+        ),
     ],
 )
 def test_results_by_how_the_sentence_ties_numbers_to_benchmarks(extractor, abstract, results):
     found = extract_one(extractor, "A paper", abstract)
     assert [(r["benchmark"], r["value"]) for r in found["results"]] == results
+
+
+def test_results_on_the_benchmark_the_paper_introduces(extractor):
+    """A sentence that names no benchmark reports numbers with a metric on the one benchmark the
+    paper introduces, once it is introduced; a paper introducing none gets no such result."""
+    own = (
+        "We introduce ChartLeak-300, a benchmark of 300 charts with hidden traps. The best system reaches 41.2% "
+        "accuracy, while humans reach 93.0% accuracy."
+    )
+    found = extract_one(extractor, "A paper", own)
+    assert [(r["benchmark"], r["value"]) for r in found["results"]] == [("ChartLeak-300", "41.2"), ("ChartLeak-300", "93.0")]
+    other = "We fine-tune on ChartQA and study charts. The best system reaches 41.2% accuracy."
+    assert [(r["benchmark"], r["value"]) for r in extract_one(extractor, "A paper", other)["results"]] == [("ChartQA", "41.2")]
+    unrelated = "We study charts with hidden traps. The best system reaches 41.2% accuracy. We release ChartQA-2."
+    assert extract_one(extractor, "A paper", unrelated)["results"] == []
+
+
+def test_a_language_opening_a_sentence_is_no_benchmark(extractor):
+    found = extract_one(extractor, "A paper", "We translate text. On English, German and French, accuracy rises by 4 points.")
+    assert found["benchmarks"] == [] and found["results"] == []
 
 
 def test_a_number_on_a_name_that_is_no_benchmark_is_no_result(extractor):
