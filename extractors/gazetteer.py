@@ -28,7 +28,7 @@ from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings
 from extractors.lexicon import document_text
 from extractors.normalize import concept_key
-from extractors.shapes import LANGUAGES
+from extractors.shapes import LANGUAGES, is_coined_word
 from extractors.text_search import continues_word
 
 __all__ = ["surface_variants", "GazetteerMatcher", "GROUPS"]
@@ -219,6 +219,11 @@ class GazetteerMatcher(DataComponent):
             if exact and not self.written_as_listed(text[start_char:end_char]):
                 continue  # this concept has spellings that count only as written, and this is not one
             found = groups.setdefault(group, [])
+            prefix_start = _prefix_start(doc, start) if label != "BENCHMARK" and _variant_end(doc, end) == end else start
+            if prefix_start < start:
+                # "MP-SENet", "AV-ConvTasNet": a known name with a coined prefix is another one.
+                start_char = doc[prefix_start].idx
+                key = concept_key(text[start_char:end_char])
             if label == "BENCHMARK" and longest[start] == end:
                 variant_end = _variant_end(doc, end)
                 if variant_end > end:
@@ -354,6 +359,26 @@ def _with_pair_or_split(text, start, end, key):
     right after it, if one is; ``end`` and ``key`` as they are otherwise."""
     part = _PAIR_OR_SPLIT.match(text, end)
     return (end, key) if part is None else (part.end(), concept_key(text[start:part.end()]))
+
+
+def _is_prefix(word):
+    """A coined word ("MP", "AV") or a digit-led one with a capital ("1D", "3D")."""
+    return is_coined_word(word) or (word[:1].isdigit() and word.isalnum() and any(ch.isupper() for ch in word))
+
+
+def _prefix_start(doc, start):
+    """The first token of the coined prefixes joined by hyphens to the name starting at token
+    ``start``: "MP-" of "MP-SENet", "1D-CNN-" of "1D-CNN-LSTM"; ``start`` itself when there is
+    none. A word ("Multi-", "Self-") is no such prefix."""
+    first = start
+    while (
+        first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ and not doc[first - 2].whitespace_
+        and _is_prefix(doc[first - 2].text)
+    ):
+        first -= 2
+    if first < start and first > 0 and not doc[first - 1].whitespace_ and doc[first - 1].text.isalnum():
+        return start  # the prefix is the end of a longer word
+    return first
 
 
 def _variant_end(doc, end):

@@ -177,3 +177,13 @@ def test_a_language_pair_or_a_named_split_after_a_known_benchmark_is_part_of_its
 def test_a_thousand_is_k_or_K_and_arc_splits_are_known_in_lowercase(extractor):
     found = extract_one(extractor, "Evaluation", "We evaluate on ADE20k, GSM8k, ImageNet-1k and ImageNet-1K, ARC-e and ARC-c, and BoolQ.")
     assert found["benchmarks"] == ["ADE20k", "GSM8k", "ImageNet-1k", "ARC-e", "ARC-c", "BoolQ"]
+
+
+def test_a_known_name_with_a_coined_prefix_is_another_name(extractor):
+    found = extract_one(
+        extractor, "Speech",
+        "We compare with MP-SENet, AV-ConvTasNet and a 1D-CNN-LSTM, and add Multi-LoRA adapters to a Self-Attention block.",
+    )
+    assert found["methods"] == ["MP-SENet", "AV-ConvTasNet", "1D-CNN-LSTM", "LoRA"]  # "Multi-" is a word, no prefix
+    inside = extract_one(extractor, "Speech", "We compare with GS-LRM-Lite.")
+    assert "GS-LRM" not in inside["methods"]  # the prefix of a longer compound makes no name
