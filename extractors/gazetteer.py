@@ -347,9 +347,9 @@ def _scratch_tokenizer(nlp):
 
 _LANGUAGES = "|".join(LANGUAGES)
 # A language pair, a named split or a version right after a benchmark's name: " English-to-German",
-# " En-De", " English to French", " test-dev", " test-clean", " v1.0".
+# " En-De", " English to French", " test-dev", " test-clean", " val2017", " v1.0".
 _PAIR_OR_SPLIT = re.compile(
-    rf"\s+(?:(?:{_LANGUAGES})(?:-to-|-|\s+to\s+|\s*(?:→|->)\s*)(?:{_LANGUAGES})|(?:test|dev)-(?:dev|std|clean|other)|v\d+(?:\.\d+)*)\b",
+    rf"\s+(?:(?:{_LANGUAGES})(?:-to-|-|\s+to\s+|\s*(?:→|->)\s*)(?:{_LANGUAGES})|(?:test|dev)-(?:dev|std|clean|other)|(?:train|val|test)20\d\d|v\d+(?:\.\d+)*)\b",
     re.IGNORECASE,
 )
 
@@ -383,12 +383,14 @@ def _prefix_start(doc, start):
 
 def _variant_end(doc, end):
     """The end of a hyphenated variant name right after tokens ``[..., end)``: "-Text" in
-    "BabyAI-Text", "-C" in "ImageNet-C"; ``end`` itself when there is none. The suffix is written
-    without spaces and starts with a capital or a digit ("ImageNet-pretrained" is no variant)."""
+    "BabyAI-Text", "-C" in "ImageNet-C", "-v1" in "LOL-v1"; ``end`` itself when there is none. The
+    suffix is written without spaces and starts with a capital, a digit or a "v" and a version
+    ("ImageNet-pretrained" is no variant)."""
     if end + 1 >= len(doc) or doc[end - 1].whitespace_ or doc[end].text != "-" or doc[end].whitespace_:
         return end
     suffix = doc[end + 1].text
-    if not (suffix[:1].isupper() or suffix[:1].isdigit()) or not suffix.replace("-", "").isalnum():
+    versioned = suffix[:1] == "v" and suffix[1:].isdigit()  # "LOL-v1"
+    if not (suffix[:1].isupper() or suffix[:1].isdigit() or versioned) or not suffix.replace("-", "").isalnum():
         return end
     return end + 2
 

@@ -187,3 +187,10 @@ def test_a_known_name_with_a_coined_prefix_is_another_name(extractor):
     assert found["methods"] == ["MP-SENet", "AV-ConvTasNet", "1D-CNN-LSTM", "LoRA"]  # "Multi-" is a word, no prefix
     inside = extract_one(extractor, "Speech", "We compare with GS-LRM-Lite.")
     assert "GS-LRM" not in inside["methods"]  # the prefix of a longer compound makes no name
+
+
+def test_a_year_split_or_a_version_after_a_known_benchmark_is_part_of_its_name(extractor):
+    found = extract_one(
+        extractor, "Detection", "We reach 43.7 AP on COCO val2017, 24.1 PSNR on LOL-v1 and 38.0 mAP on LVIS v1.0 with ImageNet-pretrained weights.",
+    )
+    assert found["benchmarks"] == ["COCO val2017", "LOL-v1", "LVIS v1.0", "ImageNet"]
