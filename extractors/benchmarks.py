@@ -17,7 +17,7 @@ from extractors.component_data import DataComponent
 from extractors.doc_values import add_findings, findings
 from extractors.lexicon import BENCH_CUE, EVALUATION, NUMBER, document_text, interesting_tokens
 from extractors.sections import title_end
-from extractors.shapes import LANGUAGES, is_coined_word
+from extractors.shapes import AT_METRIC, LANGUAGES, is_coined_word
 from extractors.text_search import continues_word, matches_at, occurrences
 from extractors.token_reads import aligned
 
@@ -103,9 +103,10 @@ class BenchmarkRules:
         self.after_evaluation_word = re.compile(
             rf"\s+(?:[a-z\-]+\s+){{0,3}}?on\s+(?:the\s+)?(?P<names>{name_list})"
         )
-        # "exceed 81 in SciWorld", "72.2% accuracy on MiniF2F": a coined name a number is reported on.
+        # "exceed 81 in SciWorld", "72.2% accuracy on MiniF2F", "55.4 Acc@0.5 on ScanRefer": a coined
+        # name a number is reported on.
         self.after_number = re.compile(
-            rf"\d+(?:\.\d+)?\s?\\?%?\s+(?:[a-z@\-]+\s+){{0,2}}(?:on|in)\s+(?:the\s+)?(?P<names>{_NAMEISH})(?![\w\-])"
+            rf"\d+(?:\.\d+)?\s?\\?%?\s+(?:(?:[a-z@\-]+|{AT_METRIC})\s+){{0,2}}(?:on|in)\s+(?:the\s+)?(?P<names>{_NAMEISH})(?![\w\-])"
         )
 
     def _is_name(self, text):

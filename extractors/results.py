@@ -20,6 +20,7 @@ from extractors.component_data import DataComponent
 from extractors.doc_values import findings, register, set_value
 from extractors.lexicon import NUMBER, document_text, interesting_tokens
 from extractors.sections import sentence_bounds
+from extractors.shapes import AT_METRIC
 from extractors.spans import SpanIndex
 
 __all__ = ["ResultFinder", "reported_results"]
@@ -61,7 +62,7 @@ class _Rules:
         # Number ... benchmark: "84.3 on X", "72.2% accuracy on the X", "+5.2 points on X"; not
         # across a conjunction ("On X it scores 90.2 and on Y 40.1": 90.2 is not Y's).
         self.before = re.compile(
-            rf"^\s*(?:\)\s*)?(?:(?:{metric})\s+)?(?:(?!(?:and|or|but|while|whereas|{_TRAINED})\s)[a-z\-]+\s+){{0,2}}?(?:(?:score|points?|improvement|gain)\s+)?(?:respectively\s+)?{_PREPOSITION}\s+(?:the\s+)?(?:[a-z\-]+\s+){{0,3}}$",
+            rf"^\s*(?:\)\s*)?(?:(?:{metric})\s+)?(?:(?!(?:and|or|but|while|whereas|{_TRAINED})\s)(?:[a-z\-]+|{AT_METRIC})\s+){{0,2}}?(?:(?:{metric})\s+)?(?:(?:score|points?|improvement|gain)\s+)?(?:respectively\s+)?{_PREPOSITION}\s+(?:the\s+)?(?:[a-z\-]+\s+){{0,3}}$",
             re.IGNORECASE,
         )
         # Benchmark ... number: "X (84.3)", "X (EM 84.3)", "X: 84.3", "X accuracy of 84.3", "X to 84.3".
@@ -75,8 +76,12 @@ class _Rules:
         # Between two numbers of a list, the first one's metric: "% UAS and ", " ROUGE-1, ".
         self.metric_listed = re.compile(rf"\s*\\?%?\s*({metric})\s*(?:,\s*(?:and\s+)?|and\s+)$", re.IGNORECASE)
         # Numbers listed each after its own metric: "a success rate (SR) of 39.2% and an SPL of 33.0",
-        # the gap after the first one, and the metric before it.
-        self.metric_next = re.compile(rf"\s*\\?%?\s*(?:,\s*(?:and\s+)?|and\s+)(?:an?\s+)?(?:{metric})(?:\s*\([^()]{{1,12}}\))?\s+(?:of\s+|:\s*)$", re.IGNORECASE)
+        # "a WER of 2.14% and a speaker similarity of 0.67": the gap after the first one (the
+        # second's metric a known one or a word or two), and the known metric before the first.
+        self.metric_next = re.compile(
+            rf"\s*\\?%?\s*(?:,\s*(?:and\s+)?|and\s+)(?:an?\s+)?(?:{metric}|[a-z\-]+(?:\s+[a-z\-]+)?)(?:\s*\([^()]{{1,12}}\))?\s+(?:of\s+|:\s*)$",
+            re.IGNORECASE,
+        )
         self.metric_named_before = re.compile(rf"\b({metric})(?:\s*\([^()]{{1,12}}\))?\s+(?:of\s+|:\s*)$", re.IGNORECASE)
 
     def is_count(self, text, number):
@@ -95,10 +100,11 @@ class _Rules:
 
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 # A benchmark named first in its sentence or clause, after a preposition: "On SQuAD, ...",
-# "...; on CNN/DailyMail ...", "..., and for MNIST ...". Matched on the few characters before the
+# "...; on CNN/DailyMail ...", "..., and for MNIST ...", "..., and on the audio-visual VoxCeleb2
+# mixtures ...". Matched on the few characters before the
 # benchmark (``_FRONTED_LOOK_BACK``), with "^" the sentence's start when they reach it.
 _CLAUSE_START = r"[;,\n]\s*(?:(?:and|while|whereas|but)\s+)?"
-_FRONTING = r"\s*(?:(?:when\s+)?(?:evaluated|tested|benchmarked)\s+)?(?:on|in|for|across)\s+(?:the\s+)?$"
+_FRONTING = r"\s*(?:(?:when\s+)?(?:evaluated|tested|benchmarked)\s+)?(?:on|in|for|across)\s+(?:the\s+)?(?:[a-z][a-z\-]*\s+)?$"
 _FRONTED = re.compile(rf"(?:^|{_CLAUSE_START}){_FRONTING}", re.IGNORECASE)
 _FRONTED_IN_SENTENCE = re.compile(rf"{_CLAUSE_START}{_FRONTING}", re.IGNORECASE)
 _FRONTED_LOOK_BACK = 32

@@ -23,6 +23,7 @@ __all__ = [
     "is_title_case_phrase",
     "FUNCTION_WORDS",
     "MODEL_SIZE",
+    "AT_METRIC",
 ]
 
 #: Language names and their two-letter codes as papers write them: a language pair after a
@@ -38,6 +39,9 @@ LANGUAGES = (
 #: One word of a name as a regular expression: starts with a letter or digit, may hold hyphens,
 #: dots, plus signs, carets, apostrophes and non-ASCII letters (AD^ε), ends without punctuation.
 NAME_WORD = r"[^\W_][\w\-+.^'’*]*[\w+*]|[^\W_]"
+
+#: A metric at a cut-off, as papers write it before "on" and a benchmark: "Acc@0.5", "R@1", "F1@0.25".
+AT_METRIC = r"[A-Za-z]+\d*@[\d.]+"
 
 #: A model's size as written on to its name: "7B", "0.5B", "350M", "235B-A22B", "8x7B".
 MODEL_SIZE = r"\d+(?:\.\d+)?[BMK](?:-A\d+(?:\.\d+)?B)?(?!\w|\.\d)|\d+x\d+(?:\.\d+)?B(?!\w|\.\d)"

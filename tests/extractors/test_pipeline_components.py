@@ -432,6 +432,23 @@ def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decim
             [("Libri3Mix", "14.2"), ("LVIS v1.0", "38.0")],
             id="an-opening-name-and-a-version",
         ),
+        pytest.param(  # a clause opening with a benchmark after a describing word
+            "On LRS3, the separator attains an SI-SDRi of 15.1 dB, and on the noisy VoxCeleb2 mixtures it reaches "
+            "12.9 dB, compared with 10.4 dB for the baseline.",
+            [("LRS3", "15.1"), ("VoxCeleb2", "12.9"), ("VoxCeleb2", "10.4")],
+            id="a-clause-opening-with-a-described-benchmark",
+        ),
+        pytest.param(  # a metric at a cut-off before "on"; a coined name after it is a benchmark
+            "It attains 48.2 Acc@0.25 on ScanRefer and 41.0 F1@0.5 on Multi3DRefer.",
+            [("ScanRefer", "48.2"), ("Multi3DRefer", "41.0")],
+            id="a-metric-at-a-cut-off",
+        ),
+        pytest.param(  # the second metric a phrase of its own; words before the metric after the number
+            "The model obtains a WER of 2.31% and a speaker similarity of 0.71 on LibriSpeech, and a 58.0% "
+            "visual matching success rate on SimplerEnv.",
+            [("LibriSpeech", "2.31"), ("LibriSpeech", "0.71"), ("SimplerEnv", "58.0")],
+            id="metrics-written-as-phrases",
+        ),
     ],
 )
 def test_results_by_how_the_sentence_ties_numbers_to_benchmarks(extractor, abstract, results):
