@@ -5,7 +5,8 @@ Each entry (``extractors.resources``: ``{"label", "pattern", "id"}``) is matched
 that differs only in separators ("Video-MME", "Video MME", "VideoMME"), in the plural ("LSTMs") and
 with "&" for "and". An entry written in capitals ("MATH", "ARC") or with capitals inside one word
 ("ZeRO") matches only as written, so the ordinary words "math" and "arc" are not benchmarks; a
-benchmark named by one capitalised word ("Traffic", "Habitat") matches only with its capital.
+benchmark or model named by one capitalised word ("Traffic", "Habitat", "Bark") matches only with
+its capital.
 A known benchmark with a named variant after it ("ImageNet-C") and a known one-word method with a
 number after it, written as one token ("ResNet-50"), are names of their own.
 
@@ -125,9 +126,10 @@ def _is_case_sensitive(variant):
 
 
 def _is_capitalised_word(variant):
-    """A single capitalised word ("Traffic", "Spider", "Habitat"): as a benchmark it is a name
-    only when written with a capital first ("Traffic", "BlocksWorld" for "Blocksworld"), since
-    its lowercase form is an ordinary word ("production traffic", "natural habitat")."""
+    """A single capitalised word ("Traffic", "Spider", "Habitat", "Bark"): as a benchmark or a model
+    it is a name only when written with a capital first ("Traffic", "BlocksWorld" for
+    "Blocksworld"), since its lowercase form is an ordinary word ("production traffic", "natural
+    habitat", "a dog barks")."""
     return len(variant) > 1 and variant.isalpha() and variant[0].isupper() and variant[1:].islower()
 
 
@@ -224,11 +226,12 @@ class GazetteerMatcher(DataComponent):
                 # "MP-SENet", "AV-ConvTasNet": a known name with a coined prefix is another one.
                 start_char = doc[prefix_start].idx
                 key = concept_key(text[start_char:end_char])
-            if label == "BENCHMARK" and longest[start] == end:
-                variant_end = _variant_end(doc, end)
+            if label in ("BENCHMARK", "MODEL") and longest[start] == end:
+                variant_end = _variant_end(doc, end) if label == "BENCHMARK" else _model_variant_end(doc, end)
                 if variant_end > end:
                     # "BabyAI-Text", "ImageNet-C": a named variant of a known benchmark is a
-                    # benchmark of its own.
+                    # benchmark of its own; "MusicGen-Large", "FLUX.1-pro", "SALMONN-13B": a
+                    # known model's variant or size is a model of its own.
                     end = variant_end
                     last = doc[end - 1]
                     end_char = last.idx + len(last)
@@ -312,7 +315,7 @@ def gazetteer_data(gazetteers, groups, tokenizer):
             spellings.setdefault(entry.pattern, {})[index] = 0
             for variant in surface_variants(entry.pattern) | _plurals(entry.pattern) | ampersands:
                 spellings.setdefault(variant, {}).setdefault(index, 1)
-                if entry.case_sensitive or _is_case_sensitive(variant) or (label == "BENCHMARK" and _is_capitalised_word(variant)):
+                if entry.case_sensitive or _is_case_sensitive(variant) or (label in ("BENCHMARK", "MODEL") and _is_capitalised_word(variant)):
                     exact_forms.setdefault(variant.lower(), set()).add(_written_form(variant))
     for spelling, indices in spellings.items():
         if spelling.lower() in exact_forms:  # some spelling of these concepts counts only as written
@@ -379,6 +382,22 @@ def _prefix_start(doc, start):
     if first < start and first > 0 and not doc[first - 1].whitespace_ and doc[first - 1].text.isalnum():
         return start  # the prefix is the end of a longer word
     return first
+
+
+#: Lowercase words a model's variant may be named by after a hyphen ("FLUX.1-pro", "MMS-1B-all").
+_MODEL_VARIANT_WORDS = frozenset("pro dev schnell large base small medium mini tiny turbo instruct chat all xl lite plus max".split())
+
+
+def _model_variant_end(doc, end):
+    """The end of a known model's hyphenated variants and size right after tokens ``[..., end)``:
+    "-Large" of "MusicGen-Large", "-pro" of "FLUX.1-pro", "-1B-all" of "MMS-1B-all"."""
+    for _ in range(3):
+        if end + 1 >= len(doc) or doc[end - 1].whitespace_ or doc[end].text != "-" or doc[end].whitespace_:
+            break
+        if doc[end + 1].text.lower() not in _MODEL_VARIANT_WORDS and _variant_end(doc, end) == end:
+            break
+        end += 2
+    return end
 
 
 def _variant_end(doc, end):

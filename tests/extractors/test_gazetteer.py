@@ -194,3 +194,15 @@ def test_a_year_split_or_a_version_after_a_known_benchmark_is_part_of_its_name(e
         extractor, "Detection", "We reach 43.7 AP on COCO val2017, 24.1 PSNR on LOL-v1 and 38.0 mAP on LVIS v1.0 with ImageNet-pretrained weights.",
     )
     assert found["benchmarks"] == ["COCO val2017", "LOL-v1", "LVIS v1.0", "ImageNet"]
+
+
+def test_a_known_models_hyphenated_variant_or_size_is_part_of_its_name(extractor):
+    found = extract_one(
+        extractor, "Audio", "We compare with MusicGen-Large, FLUX.1-pro and WavLM-Large, using CLIP-based scores.",
+    )
+    assert found["models"] == ["MusicGen-Large", "FLUX.1-pro", "WavLM-Large", "CLIP"]
+
+
+def test_a_model_named_by_one_capitalised_word_needs_its_capital(extractor):
+    found = extract_one(extractor, "Audio", "The clip holds a dog that barks; Bark and Whisper transcribe it.")
+    assert found["models"] == ["Bark", "Whisper"]
