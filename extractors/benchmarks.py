@@ -170,7 +170,11 @@ class BenchmarkRules:
         starts = [k for k in occurrences(text, _OPENING_WORDS) if k > title_end and (text[k - 1] == "\n" or text[k - 2:k] in _SENTENCE_ENDS)]
         for match in matches_at(self.opening, text, starts):
             for start, end in self._items(match.group("names"), match.start("names"), title_end):
-                if not _LANGUAGE_NAMES.issuperset(text[start:end].split()):  # "On English and German, ..."
+                # "On English and German, ..." names no benchmark; "On English AMR 2.0" names AMR 2.0.
+                words = text[start:end].split()
+                while words and words[0] in _LANGUAGE_NAMES:
+                    start += len(words.pop(0)) + 1
+                if words:
                     yield start, end
 
     @staticmethod

@@ -21,7 +21,8 @@ __all__ = [
     "choose", "head_words", "title_colon",
 ]
 
-_WORD_OR_BREAK = re.compile(r"(?P<word>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)|[.,;:!?()\[\]{}\"“”\n]")
+# A word starts with a letter, or with digits and a letter ("3D", "6DoF"), never inside another.
+_WORD_OR_BREAK = re.compile(r"(?<![A-Za-z0-9])(?P<word>\d*[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)|[.,;:!?()\[\]{}\"“”\n]")
 _ACTIVITY = ("ing", "tion", "sion", "sis", "ment", "ance", "ence", "ery", "ogy", "ics")
 _STOP = frozenset(
     "a an the of for in on to and or with by from via as at into our we this that these those its their "

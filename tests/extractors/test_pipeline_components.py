@@ -474,6 +474,8 @@ def test_results_on_the_benchmark_the_paper_introduces(extractor):
 def test_a_language_opening_a_sentence_is_no_benchmark(extractor):
     found = extract_one(extractor, "A paper", "We translate text. On English, German and French, accuracy rises by 4 points.")
     assert found["benchmarks"] == [] and found["results"] == []
+    parsed = extract_one(extractor, "A paper", "We parse text. On English AMR 3.0, the parser reaches 84.1 Smatch.")
+    assert parsed["benchmarks"] == ["AMR 3.0"]
 
 
 def test_a_number_on_a_name_that_is_no_benchmark_is_no_result(extractor):

@@ -38,6 +38,13 @@ def test_phrases_stay_in_a_clause_and_never_start_or_end_with_a_function_word():
     assert not any(p.split()[0] in {"from", "and", "we"} for p in found)
 
 
+def test_a_word_may_start_with_digits_but_never_starts_inside_another():
+    title = "Lidar-Based 3D Object Detection"
+    found = phrases(title + "\n\nWe improve 3D human pose estimation on H36M.", len(title))
+    assert {"3d object detection", "3d human pose estimation"} <= set(found)
+    assert not any(p.startswith(("d ", "m ")) for p in found)
+
+
 def test_a_capital_inside_the_abstract_marks_a_phrase_as_cased():
     text = "T\n\nResults on Atari Gaming and in image generation."
     by_phrase = {c.phrase: c for c in candidates(text, 1, KNOWN)}
