@@ -115,6 +115,8 @@ class BenchmarkRules:
             return False
         if not any(ch.isupper() for ch in text) or _MEASURE.match(words[0]):
             return False  # "55.1 mIoU" is a figure, not a name
+        if _LANGUAGE_NAMES.issuperset(re.split(r"-to-|-|→", text)):
+            return False  # "38.1 on En-Fr": a translation direction, not a benchmark
         return all(w[0].isupper() or w[0].isdigit() or is_coined_word(w) for w in words)
 
     def _items(self, names, offset, title_end):

@@ -39,6 +39,7 @@ _PREPOSITION = r"(?:on|in|for|at|over|across|of)"
 _TRAINED = r"trained|training|fine-tuned|finetuned|pretrained|pre-trained"
 # A split named after a benchmark: "on the MagicBrush test set from 0.852", "MathVista testmini from 68.2%".
 _SPLIT = r"(?:(?:test|val|validation|dev|testmini|test-dev|val-unseen|val-seen|held-out)(?:\s+(?:set|split))?\s+)?"
+_BRACKETED_SHORT_FORM = re.compile(r"\s*\(\s*([A-Z][A-Za-z\-]*)\s+")  # " (CTB " before the version of "(CTB 5.1)"
 _TRAINED_ON = re.compile(rf"\b(?:{_TRAINED})\s+on\s+(?:the\s+)?$", re.IGNORECASE)
 # "HumanEval improves from 60.4 to 68.9", "accuracy on X rises to 91%".
 _CHANGE = r"(?:improves?|improved|increases?|increased|rises?|rose|grows?|jumps?|climbs?|drops?|dropped|decreases?|decreased|falls?|goes|went)"
@@ -165,12 +166,23 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
         k = bisect.bisect_left(breaks, position - 1) - 1
         return breaks[k] if k >= 0 else -1
 
+    def in_name_brackets(number):
+        """Whether ``number`` is the version in a short form bracketed after a benchmark's name,
+        "Chinese Penn Treebank (CTB 5.1)", not a result on it ("Spider (EM 78.2)" is one)."""
+        if not text.startswith(")", number.end()):
+            return False
+        index = bisect.bisect_right(b_ends, number.start()) - 1
+        if index < 0:
+            return False
+        short = _BRACKETED_SHORT_FORM.fullmatch(text, b_ends[index], number.start())
+        return short is not None and not rules.metric_in.fullmatch(short.group(1))
+
     numbers = []
     for start in number_starts:
         match = _NUMBER.match(text, start)
         if match is None or (numbers and start < numbers[-1].end()):
             continue
-        if not covered.contains(match.start(), match.end()) and not rules.is_count(text, match):
+        if not covered.contains(match.start(), match.end()) and not rules.is_count(text, match) and not in_name_brackets(match):
             numbers.append(match)
     n_starts = [m.start() for m in numbers]
     n_ends = [m.end() for m in numbers]

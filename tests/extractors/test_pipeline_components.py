@@ -449,6 +449,11 @@ def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decim
             [("LibriSpeech", "2.31"), ("LibriSpeech", "0.71"), ("SimplerEnv", "58.0")],
             id="metrics-written-as-phrases",
         ),
+        pytest.param(  # a version in the bracketed short form is no result; a metric in brackets is
+            "On the Chinese Penn Treebank (CTB 5.1) it achieves 90.71% UAS, and on Spider (EM 78.2) it leads.",
+            [("Chinese Penn Treebank (CTB 5.1)", "90.71"), ("Spider", "78.2")],
+            id="a-version-in-a-short-form",
+        ),
     ],
 )
 def test_results_by_how_the_sentence_ties_numbers_to_benchmarks(extractor, abstract, results):
@@ -476,6 +481,8 @@ def test_a_language_opening_a_sentence_is_no_benchmark(extractor):
     assert found["benchmarks"] == [] and found["results"] == []
     parsed = extract_one(extractor, "A paper", "We parse text. On English AMR 3.0, the parser reaches 84.1 Smatch.")
     assert parsed["benchmarks"] == ["AMR 3.0"]
+    directions = extract_one(extractor, "A paper", "We translate text and obtain BLEU scores of 29.8 on En-De and 35.2 on En-Ro.")
+    assert directions["benchmarks"] == []  # a translation direction is no benchmark
 
 
 def test_a_number_on_a_name_that_is_no_benchmark_is_no_result(extractor):
