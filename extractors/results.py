@@ -26,6 +26,7 @@ from extractors.spans import SpanIndex
 __all__ = ["ResultFinder", "reported_results"]
 
 register("results")
+register("metric_names")
 
 # A number, with the "\\%" of LaTeX sources and the "53. 6" of broken PDF extraction tolerated;
 # a range written with "--" or an en dash ("3--6%", "8–10%") is one value.
@@ -39,6 +40,8 @@ _PREPOSITION = r"(?:on|in|for|at|over|across|of)"
 _TRAINED = r"trained|training|fine-tuned|finetuned|pretrained|pre-trained"
 # A split named after a benchmark: "on the MagicBrush test set from 0.852", "MathVista testmini from 68.2%".
 _SPLIT = r"(?:(?:test|val|validation|dev|testmini|test-dev|val-unseen|val-seen|held-out)(?:\s+(?:set|split))?\s+)?"
+_NUMBER_NEXT = re.compile(r"\s+(?:of|to|=|:)?\s*\d")  # after a metric's name: "MAE of 19.12"
+_NUMBER_BEFORE = re.compile(r"\d\s?%?\s+$")  # before one: "94.28% LAS"
 _BRACKETED_SHORT_FORM = re.compile(r"\s*\(\s*([A-Z][A-Za-z\-]*)\s+")  # " (CTB " before the version of "(CTB 5.1)"
 _TRAINED_ON = re.compile(rf"\b(?:{_TRAINED})\s+on\s+(?:the\s+)?$", re.IGNORECASE)
 # "HumanEval improves from 60.4 to 68.9", "accuracy on X rises to 91%".
@@ -60,6 +63,7 @@ class _Rules:
     def __init__(self, metrics, units):
         metric = _metric_words(metrics)
         self.units = {u.lower() for u in units}
+        self.metric_set = {m.lower() for m in metrics}
         # Number ... benchmark: "84.3 on X", "72.2% accuracy on the X", "+5.2 points on X"; not
         # across a conjunction ("On X it scores 90.2 and on Y 40.1": 90.2 is not Y's).
         self.before = re.compile(
@@ -84,6 +88,17 @@ class _Rules:
             re.IGNORECASE,
         )
         self.metric_named_before = re.compile(rf"\b({metric})(?:\s*\([^()]{{1,12}}\))?\s+(?:of\s+|:\s*)$", re.IGNORECASE)
+
+    def used_as_metrics(self, text, spans):
+        """Those of the name spans ``spans`` that a metric list names and that are written right
+        before or after a number: "MAE of 19.12", "94.28% LAS". There such a name ("LAS", "MAE",
+        "EM") is a metric, not the method it also names (Listen, Attend and Spell; masked
+        autoencoders; expectation maximisation)."""
+        return [
+            (start, end) for start, end in spans
+            if text[start:end].lower() in self.metric_set
+            and (_NUMBER_NEXT.match(text, end) or _NUMBER_BEFORE.search(text, max(0, start - 16), start))
+        ]
 
     def is_count(self, text, number):
         """True for a count or a size: "1.89 million queries", "7B", and a whole number before
@@ -445,10 +460,12 @@ class ResultFinder(DataComponent):
 
     def __call__(self, doc):
         self.check_initialised()
+        text = document_text(doc)
+        methods = [(start, end) for group in ("methods", "method_shapes") for start, end, _, _ in findings(doc, group)]
+        set_value(doc, "metric_names", self.rules.used_as_metrics(text, methods))
         # A name only the phrasing rules call a benchmark ("91.5% on DeepSeek-R1") is no benchmark
         # where the model rules found a model.
         models = SpanIndex((start, end) for start, end, _, _ in findings(doc, "models"))
-        text = document_text(doc)
         ranges = {(start, end) for start, end, _, key in findings(doc, "benchmarks") if key or not models.overlaps(start, end)}
         # The benchmarks the paper introduces, wherever the abstract names them.
         own_names = {text[start:end] for start, end, label, _ in findings(doc, "proposed") if label == "BENCHMARK"}

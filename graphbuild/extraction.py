@@ -342,9 +342,12 @@ def assemble(
     # 1. Candidates from every component: (start, end, label, extractor, gazetteer key); where
     #    they overlap, the more trusted component and then the longer name wins.
     defined_shorts = {text[p[2]:p[3]]: text[p[0]:p[1]] for p in pairs}
+    metric_names = set(get_value(doc, "metric_names") or ())  # "MAE of 19.12": a metric, not a method
     candidates = []
     for group, known, guessed in _FINDING_SOURCES:
         for start, end, label, key in findings(doc, group):
+            if (start, end) in metric_names and _LABEL_OF_FINDING[label] == schema.METHOD:
+                continue
             key = key or None
             long_form = defined_shorts.get(text[start:end]) if pairs else None
             if key and long_form is not None and _names_another(concept_key(long_form), key, alias_keys, spellings):

@@ -798,3 +798,11 @@ def test_a_known_name_the_paper_proposes_keeps_its_known_key(extractor):
     (proposed,) = [m for m in own.mentions if m.kind == "proposed"]
     assert not [m for m in own.mentions if m.kind == "method"]
     assert proposed.key in {m.key for m in other.mentions if m.kind == "method"}
+
+
+def test_a_metric_name_next_to_a_number_is_no_method(extractor):
+    """"LAS" and "MAE" also name methods (Listen, Attend and Spell; masked autoencoders)."""
+    metrics = extract_one(extractor, "A paper", "The parser obtains 94.28% LAS on PTB and the forecaster an MAE of 3.29 on METR-LA.")
+    assert metrics["methods"] == []
+    method = extract_one(extractor, "A paper", "We pretrain the encoder with MAE and decode with LAS.")
+    assert method["methods"] == ["MAE", "LAS"]
