@@ -67,6 +67,9 @@ class MethodContexts:
 _SIZES = frozenset(("large", "small", "tiny"))  # "Large Reasoning Models" is a family as "Reasoning Models" is
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
 def _lowercase(text, start, words):
     """A lowercase long form, or one whose first word is capitalised only because it starts the
     sentence ("Worst-case optimization (WCO) ...")."""
@@ -101,6 +104,9 @@ def defined_methods(text, abbreviations, stop, benchmark_cues, generic_heads, me
         family_words = len(words) - (1 if words and words[0].lower() in _SIZES else 0)
         if short_form.lower() in stop or long_form.lower() in stop or last in benchmark_cues:
             continue
+        following = _NEXT_WORD.match(text, short_end + 1)
+        if following is not None and following.group(1).lower() in benchmark_cues:
+            continue  # "the New York Times (NYT) dataset" names a dataset
         if _title_case(long_form) and not (family_words <= 2 and last in generic_heads):
             found.append((long_start, long_end))
         elif len(words) >= 2 and last in method_heads and _lowercase(text, long_start, words):

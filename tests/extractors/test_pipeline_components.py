@@ -806,3 +806,8 @@ def test_a_metric_name_next_to_a_number_is_no_method(extractor):
     assert metrics["methods"] == []
     method = extract_one(extractor, "A paper", "We pretrain the encoder with MAE and decode with LAS.")
     assert method["methods"] == ["MAE", "LAS"]
+
+
+def test_a_defined_name_followed_by_a_dataset_word_is_no_method(extractor):
+    found = extract_one(extractor, "A paper", "Experiments on the New York Times (NYT) dataset use Exponential Moving Average (EMA) updates.")
+    assert found["methods"] == ["Exponential Moving Average (EMA)"]
