@@ -57,7 +57,12 @@ class ProposalCues:
         self.not_names = {n.lower() for n in not_names}
         self.known_keys = set(data["known_keys"])
         self.known_model = lambda name: grammar.pattern.fullmatch(name) is not None
-        self.relation = re.compile(r"\b(?:than|based on|builds? (?:on|upon)|extend(?:s|ing)?|following|like|such as|including|compared|versus|vs\.?|over|against|unlike|instead of|inspired by|existing|standard|classical|conventional|popular|prior|previous|baselines?|with)\b")
+        # Words between a claim and a name that relate the name to other work, or report a result
+        # on it ("our method achieves a Dice of 89.65% on the Left Atrium (LA) dataset").
+        self.relation = re.compile(
+            r"\b(?:than|based on|builds? (?:on|upon)|extend(?:s|ing)?|following|like|such as|including|compared|versus|vs\.?|over|against|unlike|instead of|inspired by|existing|standard|classical|conventional|popular|prior|previous|baselines?|with"
+            r"|achiev(?:es?|ing)|reach(?:es|ing)?|attain(?:s|ing)?|outperform(?:s|ing)?|surpass(?:es|ing)?)\b"
+        )
         self.benchmark_cues = {c.lower() for c in benchmark_cues}
         self.gap_stops = set(cues["gap_stop_words"])
         self.novelty = set(cues["novelty_words"])

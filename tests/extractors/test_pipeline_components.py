@@ -811,3 +811,13 @@ def test_a_metric_name_next_to_a_number_is_no_method(extractor):
 def test_a_defined_name_followed_by_a_dataset_word_is_no_method(extractor):
     found = extract_one(extractor, "A paper", "Experiments on the New York Times (NYT) dataset use Exponential Moving Average (EMA) updates.")
     assert found["methods"] == ["Exponential Moving Average (EMA)"]
+
+
+def test_a_definition_a_result_is_reported_on_is_not_the_papers_own(extractor):
+    found = extract_one(
+        extractor, "A paper",
+        "With 20% of the labels, our method achieves a Dice of 89.65% on the Left Atrium (LA) set, and our model reaches "
+        "word error rates (WERs) of 3.1%. We introduce a general framework and apply dropout to the policy update to "
+        "obtain the D-PPO variant.",
+    )
+    assert found["proposed"] == ["D-PPO"]
