@@ -21,7 +21,7 @@ import re
 from spacy.language import Language
 
 from extractors.component_data import DataComponent
-from extractors.doc_values import get_value, set_value
+from extractors.doc_values import findings, get_value, set_value
 from extractors.lexicon import CODED, INTRO, NAMING, NOVELTY, OWN, WE_NAMING, document_text, interesting_tokens
 from extractors.proposal_cues import ProposalCues, cue_data
 from extractors.proposal_phrasings import (
@@ -38,6 +38,7 @@ from extractors.proposal_phrasings import (
 )
 from extractors.proposal_text import proposal_label
 from extractors.shapes import MODEL_SIZE
+from extractors.spans import SpanIndex
 from extractors.token_reads import aligned
 
 __all__ = ["proposals", "ProposalFinder"]
@@ -112,7 +113,10 @@ class ProposalFinder(DataComponent):
         self.check_initialised()
         proposed = []
         tokens = interesting_tokens(doc, _CUES | CODED)
+        links = SpanIndex((start, end) for start, end, _, _ in findings(doc, "links"))
         for start, end, label in proposals(document_text(doc), get_value(doc, "abbreviations") or (), tokens, self.cues):
+            if links.overlaps(start, end):
+                continue  # the name in "github.com/org/Vision-R1-Zero" is part of a link
             offsets = aligned(doc, start, end, "expand")
             if offsets is not None:
                 proposed.append((*offsets, label, ""))

@@ -821,3 +821,9 @@ def test_a_definition_a_result_is_reported_on_is_not_the_papers_own(extractor):
         "obtain the D-PPO variant.",
     )
     assert found["proposed"] == ["D-PPO"]
+
+
+def test_the_papers_name_inside_its_link_is_no_second_proposal(extractor):
+    found = extract_one(extractor, "Vision-R1-Zero: Incentivizing Reasoning", "We release our code at https://github.com/org/Vision-R1-Zero.")
+    assert found["proposed"] == ["Vision-R1-Zero"]
+    assert found["links"] == ["https://github.com/org/Vision-R1-Zero"]
