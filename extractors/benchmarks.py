@@ -97,7 +97,7 @@ class BenchmarkRules:
         self.item = re.compile(name)
         # "On Libri2Mix, PromptTSE attains an SI-SDRi of 15.8 dB": a sentence that opens with the
         # names it reports a number on.
-        self.opening = re.compile(rf"(?:On|Across)\s+(?:the\s+)?(?P<names>{name_list})\s*,(?P<rest>[^.;]{{0,200}}?\d)")
+        self.opening = re.compile(rf"(?:On|Across)\s+(?:the\s+)?(?P<names>{name_list})\s*,[^.;]{{0,200}}?\d")
         # "experiments on X, Y and Z", "evaluated on the X", "results of our method on X": the
         # names after "on", a few words after an evaluation word.
         self.after_evaluation_word = re.compile(

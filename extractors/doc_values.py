@@ -1,6 +1,7 @@
 """Plain values the components leave on a document: its text and interesting tokens (for the
 components after the lexicon), the names each component found, ``doc._.abbreviations``,
-``doc._.results``.
+``doc._.results``, ``doc._.metric_names`` (metric names written next to a number, which are no
+methods).
 
 Each value lives in ``doc.user_data`` under a key of its own; for the values users read, a spaCy
 extension with a getter and setter makes them readable and writable as ``doc._.name``. The components

@@ -411,9 +411,6 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
             written = number.group()
             if number.start() not in taken_numbers and ("%" in written or "." in written):
                 take(first, number, metric_for("", number.end()))
-    # "... on ImageNet. A linear classifier on these features achieves 76.5% top-1 accuracy": a
-    # sentence that names no benchmark reports its numbers with a metric on the one benchmark the
-    # sentence before it names.
     def with_metric(number, s_start):
         """A metric after the number or right before it ("an average accuracy of 75.0%"), or the
         number in brackets after a compared name ("GPT-4o (13.9%)")."""
@@ -423,6 +420,9 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
             or (text.endswith("(", 0, number.start()) and any(number.start() - d in s_ends for d in range(1, 4)))
         )
 
+    # "... on ImageNet. A linear classifier on these features achieves 76.5% top-1 accuracy": a
+    # sentence that names no benchmark reports its numbers with a metric on the one benchmark the
+    # sentence before it names.
     for k in range(1, len(sentences)):
         s_start, s_end = sentences[k]
         first = named[k - 1]
@@ -486,9 +486,8 @@ class ResultFinder(DataComponent):
         number_starts = [start for _, start, _, _, _ in interesting_tokens(doc, NUMBER)]
         # The one benchmark the paper introduces (a proposed name that is a benchmark), if one.
         own = [i for i, (start, end) in enumerate(benchmarks) if text[start:end] in own_names]
-        if len({text[benchmarks[i][0]:benchmarks[i][1]].lower() for i in own}) != 1:
-            own = [-1]
-        for b_index, value, metric, s_index in reported_results(text, benchmarks, subjects, self.rules, number_starts, own=own[0]):
+        one_own = own[0] if len({text[benchmarks[i][0]:benchmarks[i][1]].lower() for i in own}) == 1 else -1
+        for b_index, value, metric, s_index in reported_results(text, benchmarks, subjects, self.rules, number_starts, own=one_own):
             b_start, b_end = benchmarks[b_index]
             s_start, s_end = subjects[s_index] if s_index >= 0 else (-1, -1)
             results.append((b_start, b_end, value, metric, s_start, s_end))
