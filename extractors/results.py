@@ -117,9 +117,9 @@ class _Rules:
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 # A benchmark named first in its sentence or clause, after a preposition: "On SQuAD, ...",
 # "...; on CNN/DailyMail ...", "..., and for MNIST ...", "..., and on the audio-visual VoxCeleb2
-# mixtures ...". Matched on the few characters before the
+# mixtures ...", "...: on ogbl-collab, ...". Matched on the few characters before the
 # benchmark (``_FRONTED_LOOK_BACK``), with "^" the sentence's start when they reach it.
-_CLAUSE_START = r"[;,\n]\s*(?:(?:and|while|whereas|but)\s+)?"
+_CLAUSE_START = r"[;:,\n]\s*(?:(?:and|while|whereas|but)\s+)?"
 _FRONTING = r"\s*(?:(?:when\s+)?(?:evaluated|tested|benchmarked)\s+)?(?:on|in|for|across)\s+(?:the\s+)?(?:[a-z][a-z\-]*\s+)?$"
 _FRONTED = re.compile(rf"(?:^|{_CLAUSE_START}){_FRONTING}", re.IGNORECASE)
 _FRONTED_IN_SENTENCE = re.compile(rf"{_CLAUSE_START}{_FRONTING}", re.IGNORECASE)

@@ -438,6 +438,11 @@ def test_a_sentence_naming_one_benchmark_reports_its_later_percentages_and_decim
             [("LRS3", "15.1"), ("VoxCeleb2", "12.9"), ("VoxCeleb2", "10.4")],
             id="a-clause-opening-with-a-described-benchmark",
         ),
+        pytest.param(  # a colon opens a clause too
+            "Two findings stand out: on MNIST, the error falls to 0.9%, while CIFAR-10 gains little.",
+            [("MNIST", "0.9")],
+            id="a-clause-after-a-colon",
+        ),
         pytest.param(  # a metric at a cut-off before "on"; a coined name after it is a benchmark
             "It attains 48.2 Acc@0.25 on ScanRefer and 41.0 F1@0.5 on Multi3DRefer.",
             [("ScanRefer", "48.2"), ("Multi3DRefer", "41.0")],
