@@ -77,17 +77,18 @@ class _Rules:
         )
         self.metric_in = re.compile(rf"\b({metric})\b", re.IGNORECASE)
         self.metric_after_number = re.compile(rf"^\s*%?\s*({metric})\b", re.IGNORECASE)
-        self.metric_before_number = re.compile(rf"\b(?:{metric})\s+(?:of\s+|:\s*|=\s*)$", re.IGNORECASE)
+        # A metric right before a number, its short form in brackets allowed: "an average accuracy
+        # of 75.0%", "a success rate (SR) of 39.2%".
+        self.metric_before_number = re.compile(rf"\b({metric})(?:\s*\([^()]{{1,12}}\))?\s+(?:of\s+|:\s*|=\s*)$", re.IGNORECASE)
         # Between two numbers of a list, the first one's metric: "% UAS and ", " ROUGE-1, ".
         self.metric_listed = re.compile(rf"\s*\\?%?\s*({metric})\s*(?:,\s*(?:and\s+)?|and\s+)$", re.IGNORECASE)
         # Numbers listed each after its own metric: "a success rate (SR) of 39.2% and an SPL of 33.0",
         # "a WER of 2.14% and a speaker similarity of 0.67": the gap after the first one (the
-        # second's metric a known one or a word or two), and the known metric before the first.
+        # second's metric a known one or a word or two); the first's is ``metric_before_number``.
         self.metric_next = re.compile(
             rf"\s*\\?%?\s*(?:,\s*(?:and\s+)?|and\s+)(?:an?\s+)?(?:{metric}|[a-z\-]+(?:\s+[a-z\-]+)?)(?:\s*\([^()]{{1,12}}\))?\s+(?:of\s+|:\s*)$",
             re.IGNORECASE,
         )
-        self.metric_named_before = re.compile(rf"\b({metric})(?:\s*\([^()]{{1,12}}\))?\s+(?:of\s+|:\s*)$", re.IGNORECASE)
 
     def used_as_metrics(self, text, spans):
         """Those of the name spans ``spans`` that a metric list names and that are written right
@@ -322,7 +323,7 @@ def reported_results(text, benchmarks, subjects, rules, number_starts, max_gap=4
                 if listed is not None:
                     take(index, numbers[k], listed.group(1))
                 elif rules.metric_next.match(text, numbers[k].end(), numbers[k + 1].start()) and (
-                    named_before := rules.metric_named_before.search(text, max(0, numbers[k].start() - 40), numbers[k].start())
+                    named_before := rules.metric_before_number.search(text, max(0, numbers[k].start() - 40), numbers[k].start())
                 ):
                     take(index, numbers[k], named_before.group(1))
                 elif _CHANGED_TO.match(text, numbers[k].end(), numbers[k + 1].start()) and (
