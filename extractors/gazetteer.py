@@ -379,8 +379,6 @@ def _prefix_start(doc, start):
         and _is_prefix(doc[first - 2].text)
     ):
         first -= 2
-    if first < start and first > 0 and not doc[first - 1].whitespace_ and doc[first - 1].text.isalnum():
-        return start  # the prefix is the end of a longer word
     return first
 
 
