@@ -77,6 +77,7 @@ FAMILIES = {
     "splits and versions": "on the MagicBrush test set from 0.852 to 0.903 on LVIS v1.0 and COCO val2017 ",
     "metric names": "94.28% LAS and an MAE of 3.29 and ",
     "prefixed and variant names": "MP-SENet, 1D-CNN-LSTM, MusicGen-Large and FLUX.1-pro and ",
+    "task head words": "mode collapse of output diversity and reasoning efficiency under distribution drift ",
     "emoji": "\U0001F600",
     "apostrophe s": "'s",
     "letters and colons": "a:",

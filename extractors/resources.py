@@ -67,6 +67,7 @@ _LISTS = {
     "method_heads": "method_heads.txt",
     "metrics": "metrics.txt",
     "result_units": "result_units.txt",
+    "task_vocabulary": "task_vocabulary.txt",
 }
 _JSON = {"proposal_cues": "proposal_cues.json", "method_contexts": "method_contexts.json", "task_model": "task_model.json"}
 _FAMILIES = "model_families.jsonl"
@@ -113,7 +114,8 @@ class Resources:
 
     __slots__ = (
         "gazetteers", "model_families", "model_variants", "not_names", "benchmark_cues", "evaluation_words", "generic_heads",
-        "method_heads", "metrics", "result_units", "proposal_cues", "method_contexts", "task_model", "files",
+        "method_heads", "metrics", "result_units", "proposal_cues", "method_contexts", "task_model", "task_vocabulary",
+        "files",
     )
 
     def __init__(self, **fields):

@@ -3,10 +3,11 @@
 A paper's central tasks are short lowercase phrases as the paper writes them ("text-to-image
 generation", "continual learning"); a list of known task phrases finds only the ones someone
 listed. Here every phrase of up to five words in the title, and every phrase of the abstract whose
-last word can end a task phrase (the last word of a known task phrase, or a word ending like an
-activity: "-ing", "-tion", "-sis", ...), is a candidate, and the features say what a reader would
-look at: is it in the title, how often the abstract repeats it, its words, the words around it,
-whether the task list knows it. The ranking model trained by ``graphbuild train`` scores the
+last word can end a task phrase (the last word of a task-list phrase or of several names of the
+task vocabulary, ``task_lexicon``, or a word ending like an activity: "-ing", "-tion", "-sis",
+...), is a candidate, and the features say what a reader would look at: is it in the title, how
+often the abstract repeats it, its words, the words around it, whether the task list or the
+vocabulary knows it. The ranking model trained by ``graphbuild train`` scores the
 candidates; the best one or two that do not overlap are the paper's tasks (``choose``).
 
 >>> [c.phrase for c in candidates("Continual Learning\\n\\nWe study robot learning.", 18, ["continual learning"])]
@@ -14,11 +15,12 @@ candidates; the best one or two that do not overlap are the paper's tasks (``cho
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 __all__ = [
     "TaskCandidate", "PHRASE_WORD", "candidates", "features", "phrase_features", "place_features", "recurrence_feature",
-    "choose", "head_words", "title_colon",
+    "choose", "head_words", "task_lexicon", "title_colon",
 ]
 
 # A word starts with a letter, or with digits and a letter ("3D", "6DoF"), never inside another.
@@ -33,6 +35,7 @@ PHRASE_WORD = re.compile(r"[a-z0-9]+")  # a word of a lowercased phrase or text,
 _RECURRENCE_BINS = (1, 2, 3, 5, 8)
 _RECURRENCE = [f"recurrence={sum(n >= edge for edge in _RECURRENCE_BINS)}" for n in range(_RECURRENCE_BINS[-1] + 1)]
 MAX_WORDS = 5
+COMMON_HEAD = 3  # vocabulary phrases a word must end to end abstract candidates (task_lexicon)
 _JOINING = frozenset("and of from in with for to on".split())  # may stand inside a phrase
 
 
@@ -52,8 +55,29 @@ def head_words(known_phrases):
     return frozenset(phrase.split()[-1] for phrase in known_phrases if phrase.split())
 
 
-def _can_end(word, heads):
-    return word in heads or word.endswith(_ACTIVITY)
+def task_lexicon(listed, vocabulary=()):
+    """The known task phrases and the words that can end a candidate in an abstract.
+
+    ``listed`` are the task gazetteer's phrases: each of their last words can end a candidate.
+    ``vocabulary`` (``data/task_vocabulary.txt``) is a broad list of task names written for the
+    purpose, thousands of them: each is known, written as the candidates are (with and without
+    its hyphens), and a word ending at least ``COMMON_HEAD`` of them is a task's head word
+    ("collapse", "diversity") where one ending a single name ("law" of "goodhart's law") is not.
+
+    >>> known, heads = task_lexicon(["continual learning"], ["mode collapse", "posterior collapse",
+    ...                             "entropy collapse", "goodhart's law", "long-context modeling"])
+    >>> sorted(heads), "goodhart s law" in known, "long context modeling" in known
+    (['collapse', 'learning'], True, True)
+    """
+    known = set(listed)
+    ends = Counter()
+    for name in vocabulary:
+        words = [match.group("word") for match in _WORD_OR_BREAK.finditer(name.lower()) if match.group("word")]
+        if words:
+            form = " ".join(words)
+            known.update((form, form.replace("-", " ")))
+            ends[words[-1]] += 1
+    return frozenset(known), head_words(listed) | {word for word, count in ends.items() if count >= COMMON_HEAD}
 
 
 def candidates(text, title_end, known_phrases, heads=None):
@@ -67,50 +91,54 @@ def candidates(text, title_end, known_phrases, heads=None):
     """
     heads = heads if heads is not None else head_words(known_phrases)
     found = {}
-    clause = []  # (lowercased word, start, written with a capital inside the abstract)
+    # The clause so far, as three lists: its lowercased words, where each starts, and whether
+    # each is written with a capital inside the abstract.
+    words, starts, capitals = [], [], []
     for match in _WORD_OR_BREAK.finditer(text):
-        word = match.group("word")
+        word = match[1]
         if word is not None:
             start = match.start()
-            if clause and clause[0][1] < title_end <= start:  # the title is a clause of its own
-                _add_phrases(clause, title_end, heads, found)
-                clause = []
+            if words and starts[0] < title_end <= start:  # the title is a clause of its own
+                _add_phrases(words, starts, capitals, title_end, heads, found)
+                words, starts, capitals = [], [], []
             # A capital inside the abstract (not on a clause's first word) makes a phrase look
             # like a name.
             lower = word.lower()
-            capital = start >= title_end and lower != word and ((clause and word[0].isupper()) or word[1:] != lower[1:])
-            clause.append((lower, start, capital))
-        elif clause:
-            _add_phrases(clause, title_end, heads, found)
-            clause = []
-    if clause:
-        _add_phrases(clause, title_end, heads, found)
+            capitals.append(start >= title_end and lower != word and ((words and word[0].isupper()) or word[1:] != lower[1:]))
+            words.append(lower)
+            starts.append(start)
+        elif words:
+            _add_phrases(words, starts, capitals, title_end, heads, found)
+            words, starts, capitals = [], [], []
+    if words:
+        _add_phrases(words, starts, capitals, title_end, heads, found)
     return list(found.values())
 
 
-def _add_phrases(clause, title_end, heads, found):
-    in_title = clause[0][1] < title_end
-    count = len(clause)
+def _add_phrases(words, starts, capitals, title_end, heads, found):
+    in_title = starts[0] < title_end
+    count = len(words)
+    get = found.get
     for end in range(count):
-        last = clause[end][0]
+        last = words[end]
         if last in _STOP or not (in_title or last in heads or last.endswith(_ACTIVITY)):
             continue
-        after = clause[end + 1][0] if end + 1 < count else ""
+        after = words[end + 1] if end + 1 < count else ""
         cased = False
         phrase = None
         for start in range(end, max(-1, end - MAX_WORDS), -1):
-            first, position, capital = clause[start]
+            first = words[start]
             phrase = first if phrase is None else f"{first} {phrase}"
             if first in _STOP:
                 if first in _JOINING:
                     continue
                 break
-            cased = cased or capital
-            candidate = found.get(phrase)
+            cased = cased or capitals[start]
+            candidate = get(phrase)
             if candidate is None:
                 candidate = found[phrase] = TaskCandidate(phrase)
-            candidate.positions.append(position)
-            candidate.before.append(clause[start - 1][0] if start > 0 else "")
+            candidate.positions.append(starts[start])
+            candidate.before.append(words[start - 1] if start > 0 else "")
             candidate.after.append(after)
             candidate.cased = candidate.cased or cased
 

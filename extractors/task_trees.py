@@ -178,10 +178,10 @@ class TreeRanker:
         return cls(data["columns"], data["model"])
 
 
-def tree_chooser(ranker, known, most=SETTINGS["most"], threshold=SETTINGS["threshold"]):
+def tree_chooser(ranker, known, most=SETTINGS["most"], threshold=SETTINGS["threshold"], heads=None):
     """``choose_tasks(text, title_end, named=None)`` as ``extractors.task_choice.task_chooser``
     makes it, with every candidate ranked by the trees."""
-    heads = head_words(known)
+    heads = head_words(known) if heads is None else heads
 
     def choose_tasks(text, title_end, named=None):
         found, described = describe(text, title_end, known, heads)

@@ -98,7 +98,7 @@ class Extractor:
             from extractors.task_trees import load_trees, tree_chooser
 
             ranker, settings = load_trees()
-            self.choose_tasks = tree_chooser(ranker, choice.task_phrases, settings["most"], settings["threshold"])
+            self.choose_tasks = tree_chooser(ranker, choice.task_phrases, settings["most"], settings["threshold"], choice.task_heads)
         elif task_ranker != "linear":
             raise ValueError(f"task_ranker must be 'linear' or 'trees', not {task_ranker!r}")
         self._components = tuple(component for _, component in self.nlp.pipeline)

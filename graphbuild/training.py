@@ -25,7 +25,7 @@ from extractors.linear import fit_ranking
 from extractors.normalize import scoring_form
 from extractors.sections import compose
 from extractors.sections import title_end as end_of_title
-from extractors.task_candidates import candidates, head_words, recurrence_feature, title_colon
+from extractors.task_candidates import candidates, recurrence_feature, title_colon
 from extractors.task_candidates import features as task_features
 from extractors.task_choice import SETTINGS, task_chooser
 from extractors.task_trees import TREES_PATH, TreeRanker, describe, tree_chooser
@@ -118,8 +118,7 @@ class Corpus:
     def task_groups(self, keys):
         """Per labelled paper of ``keys``: the features of each candidate task phrase, and which
         candidates the labels list."""
-        known = self.task_phrases
-        heads = head_words(known)
+        known, heads = self.task_phrases, self.task_heads
         groups = []
         for key in keys:
             text = self.texts[key][1]
@@ -137,8 +136,7 @@ class Corpus:
     def described_groups(self, keys):
         """As ``task_groups``, with each candidate described for the trees
         (``extractors.task_trees.describe``)."""
-        known = self.task_phrases
-        heads = head_words(known)
+        known, heads = self.task_phrases, self.task_heads
         groups = []
         for key in keys:
             text = self.texts[key][1]
@@ -150,6 +148,10 @@ class Corpus:
     @property
     def task_phrases(self):
         return self.extractor.nlp.get_pipe("graphbuild_task_choice").task_phrases
+
+    @property
+    def task_heads(self):
+        return self.extractor.nlp.get_pipe("graphbuild_task_choice").task_heads
 
     def predictions(self, keys, choose_tasks=None):
         return [contract_record(_Paper(self.texts[k][0]), self.assemble(k, choose_tasks)) for k in keys]
@@ -167,7 +169,7 @@ def train_model(corpus, keys, seed=SEED):
 
 def chooser(corpus, model, settings=SETTINGS):
     """``choose_tasks`` for ``assemble`` from a fitted model."""
-    return task_chooser(model, corpus.task_phrases, settings["most"], settings["threshold"])
+    return task_chooser(model, corpus.task_phrases, settings["most"], settings["threshold"], corpus.task_heads)
 
 
 def write_model(model, path=MODEL_PATH, provenance=None):
@@ -182,7 +184,7 @@ def train_trees(corpus, keys, seed=SEED):
 
 def trees_chooser(corpus, ranker, settings=SETTINGS):
     """``choose_tasks`` for ``assemble`` from fitted trees."""
-    return tree_chooser(ranker, corpus.task_phrases, settings["most"], settings["threshold"])
+    return tree_chooser(ranker, corpus.task_phrases, settings["most"], settings["threshold"], corpus.task_heads)
 
 
 def write_trees(ranker, path=TREES_PATH, provenance=None):

@@ -8,7 +8,9 @@ import pytest
 
 from conftest import extract_one
 from extractors.linear import LinearModel, fit_ranking
-from extractors.task_candidates import candidates, choose, features, head_words, recurrence_feature
+from extractors.resources import load_resources
+import extractors.task_choice
+from extractors.task_candidates import candidates, choose, features, head_words, recurrence_feature, task_lexicon
 from extractors.task_choice import TaskChoice, task_chooser
 
 KNOWN = frozenset({"continual learning", "image generation"})
@@ -121,6 +123,35 @@ def test_a_phrase_written_only_inside_a_name_is_no_task(extractor):
     found = extract_one(extractor, "Better agents", "We propose a novel method called Sparse Mixture Routing (SMR) that builds on LoRA.")
     assert "Sparse Mixture Routing (SMR)" in found["proposed"]
     assert "sparse mixture routing" not in found["tasks"]
+
+
+def test_a_name_does_not_take_a_place_among_the_candidates_described(monkeypatch):
+    """Names are looked for while the shortlist fills: the best phrase by its words lies inside
+    the paper's own name, so the one place goes to the next."""
+    monkeypatch.setattr(extractors.task_choice, "SHORTLIST", 1)
+    model = LinearModel({"last=routing": 3.0, "last=generation": 1.0})
+    title = "Sparse Mixture Routing for Image Generation"
+    text = title + "\n\nWe study image generation."
+    named = lambda start, end: start < len("Sparse Mixture Routing")  # noqa: E731
+    assert [phrase for phrase, _ in task_chooser(model, KNOWN, most=2)(text, len(title), named)] == ["image generation"]
+
+
+def test_the_task_vocabulary_is_known_and_its_common_last_words_end_abstract_candidates(extractor):
+    choice = extractor.nlp.get_pipe("graphbuild_task_choice")
+    assert {"protein structure prediction", "weather forecasting", "mode collapse"} <= choice.task_phrases
+    # "collapse" ends many task names ("mode collapse", "posterior collapse", ...), "law" one.
+    assert "collapse" in choice.task_heads and "law" not in choice.task_heads
+    text = "Notes\n\nWe analyse mode collapse under a scaling law."
+    found = [c.phrase for c in candidates(text, 5, choice.task_phrases, choice.task_heads)]
+    assert "mode collapse" in found and "scaling law" not in found
+    # Without the vocabulary, "collapse" ends no task phrase the gazetteer lists.
+    assert "collapse" not in head_words({e.pattern.lower() for e in load_resources().gazetteers["TASK"]})
+
+
+def test_a_vocabulary_name_is_written_as_the_candidates_are():
+    known, heads = task_lexicon(["continual learning"], ["Long-Context Modeling", "Goodhart's law"])
+    assert {"long-context modeling", "long context modeling", "goodhart s law", "continual learning"} <= known
+    assert heads == {"learning"}
 
 
 def test_without_a_trained_model_the_component_leaves_the_choice_to_the_gazetteer():
