@@ -72,7 +72,7 @@ def task_lexicon(listed, vocabulary=()):
     known = set(listed)
     ends = Counter()
     for name in vocabulary:
-        words = [match.group("word") for match in _WORD_OR_BREAK.finditer(name.lower()) if match.group("word")]
+        words = [word for word in (match[1] for match in _WORD_OR_BREAK.finditer(name.lower())) if word]
         if words:
             form = " ".join(words)
             known.update((form, form.replace("-", " ")))

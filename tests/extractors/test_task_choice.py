@@ -6,10 +6,10 @@ import sys
 
 import pytest
 
+import extractors.task_choice
 from conftest import extract_one
 from extractors.linear import LinearModel, fit_ranking
 from extractors.resources import load_resources
-import extractors.task_choice
 from extractors.task_candidates import candidates, choose, features, head_words, recurrence_feature, task_lexicon
 from extractors.task_choice import TaskChoice, task_chooser
 
